@@ -1,0 +1,434 @@
+"""Rule-based attribution on a parsed Doc: who said what, through which cue and channel.
+
+The rules read spaCy's dependency parse (``en_core_web_sm``-style labels) and the quotation marks:
+
+1. every cue of the lexicon (``data/cues.txt``) outside a quotation is a candidate: a verb (``said``, ``told``,
+   ``warned``), ``according to X``, or a colon after a name (``Pat Caddell: …``);
+2. its source is the verb's subject (``said Caddell`` too), the antecedent of ``who``, the agent of a passive, or,
+   for a participle (``…, saying …``, ``…, adding …``), the subject of the clause it hangs on;
+3. its content is the clausal complement (``X said (that) …``, ``…, X said.``), the object for verbs like
+   ``denied``/``announced``, or, when the parse gives none, the quotation of the sentence (``X said: “…”``);
+4. the content is snapped to the quotation marks: wholly inside one quotation → ``direct`` (the quotation, over
+   several sentences or paragraphs if it runs so); containing a quoted fragment → ``mixed``; else ``indirect``;
+5. a quotation that follows an attributed one without a cue of its own (``“A,” said X. “B.”``) continues it
+   (same source, same ``group``);
+6. ``according to X`` in a sentence that already has a verb cue is a channel (``via``), not a second source;
+7. an attribution whose cue lies inside another's content is dropped (PolNeAR's univocal annotation).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import cues as packaged_cues
+from .marks import Quotation, scan
+
+_REL_PRONOUNS = {"who", "that", "which", "whom"}
+_PUNCT_EDGE = " \t\n,;:.—–-()[]"
+_CONTENT_DEPS = {"ccomp"}
+_OBJECT_DEPS = {"dobj", "oprd", "xcomp"}
+_CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
+_SOURCE_CUT_DEPS = {"relcl", "punct", "cc"}
+_SPEAKER_LINK_DEPS = {"compound", "amod", "det", "appos", "flat", "nmod", "nummod", "npadvmod", "poss_ok"}
+
+
+@dataclass
+class Found:
+    """One attribution found in a Doc (character offsets into ``doc.text``)."""
+
+    start: int
+    end: int
+    kind: str                                  # direct | mixed | indirect
+    source: tuple[int, int] | None = None      # the source as written (``Soo Kim, a former CIA analyst``)
+    anchor: tuple[int, int] | None = None      # the source token in the clause itself (``who``, ``she``)
+    head: int | None = None                    # token index of the source's head word
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    via: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, head token index), nearest first
+    group: int = 0                             # pieces of one attribution (a quote resumed after its cue) share it
+    sentence: int = 0                          # index of the cue's sentence
+
+
+@dataclass
+class Result:
+    found: list[Found]
+    unbalanced: list[int]
+
+
+class _Quotes:
+    """Top-level quotations with fast lookups by offset."""
+
+    def __init__(self, quotations: list[Quotation]) -> None:
+        self.items = quotations
+        self.opens = [q.open for q in quotations]
+
+    def containing(self, offset: int) -> Quotation | None:
+        i = bisect.bisect_right(self.opens, offset) - 1
+        if i >= 0 and self.items[i].open <= offset <= self.items[i].close:
+            return self.items[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[Quotation]:
+        i = max(bisect.bisect_right(self.opens, start) - 1, 0)
+        out = []
+        while i < len(self.items) and self.items[i].open < end:
+            q = self.items[i]
+            if q.close + 1 > start:
+                out.append(q)
+            i += 1
+        return out
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """Character span of a noun phrase without its relative clauses and edge punctuation."""
+    cut: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+            cut.update(t.i for t in child.subtree)
+    toks = [t for t in tok.subtree if t.i not in cut]
+    # keep a contiguous run around the head
+    idx = {t.i for t in toks}
+    lo = hi = tok.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    doc = tok.doc
+    while lo < tok.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > tok.i and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _PUNCT_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _PUNCT_EDGE:
+        end -= 1
+    return start, end
+
+
+class Engine:
+    """The rule engine. ``Engine()(doc)`` returns the attributions of a parsed Doc."""
+
+    def __init__(self, lexicon: dict[str, str] | None = None, *, cognition: bool = True,
+                 sourceless: bool = False, orphans: bool = True) -> None:
+        """
+        Args:
+            lexicon: ``{cue: class}`` (default: the packaged ``data/cues.txt``).
+            cognition: also read belief verbs (``think``, ``expect``) as cues.
+            sourceless: keep indirect attributions without a source (``it was reported that …``).
+            orphans: keep a quotation (of a whole sentence or more) that no cue attributes, with no source.
+        """
+        self.lexicon = dict(packaged_cues() if lexicon is None else lexicon)
+        if not cognition:
+            self.lexicon = {k: v for k, v in self.lexicon.items() if v != "cognition"}
+        self.sourceless = sourceless
+        self.orphans = orphans
+
+    # -- sources -------------------------------------------------------------------------------------------
+    def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, Token | None]:
+        """(head of the source noun phrase, the token standing for it in the clause)."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head, child
+                return child, child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj, pobj
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None, None
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, verb.head  # "a statement saying …"
+        if depth < 3 and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
+            if verb.dep_ == "ccomp" and verb.tag_ != "VBG":
+                return None, None
+            return self._subject(verb.head, depth + 1)
+        return None, None
+
+    # -- candidates ----------------------------------------------------------------------------------------
+    def _verb_lemma(self, tok: Token) -> tuple[str, str] | None:
+        if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
+            return None
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ == "prt":
+                phrase = f"{lemma} {child.lower_}"
+                if phrase in self.lexicon:
+                    return phrase, self.lexicon[phrase]
+        cls = self.lexicon.get(lemma)
+        if cls is None or cls == "prep":
+            return None
+        return lemma, cls
+
+    def _content_tokens(self, verb: Token, cls: str) -> list[Token]:
+        chosen: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in _CONTENT_DEPS:
+                chosen.append(child)
+        if not chosen:
+            for child in verb.children:
+                if child.dep_ in _OBJECT_DEPS:
+                    if cls == "addressee" and child.dep_ == "dobj":
+                        continue
+                    if child.dep_ == "dobj" and child.lower_ in ("it", "so", "this", "that", "what", "which"):
+                        if verb.lemma_ != "call":
+                            continue
+                    if child.dep_ == "xcomp" and cls not in ("cognition", "addressee") and verb.lemma_ != "call":
+                        continue
+                    chosen.append(child)
+        return chosen
+
+    def __call__(self, doc: Doc) -> Result:
+        text = doc.text
+        scanned = scan(text)
+        quotes = _Quotes(scanned.quotations)
+        sents = list(doc.sents)
+        sent_starts = [s.start_char for s in sents]
+        found: list[Found] = []
+        group = 0
+
+        def sent_index(offset: int) -> int:
+            return max(bisect.bisect_right(sent_starts, offset) - 1, 0)
+
+        for si, sent in enumerate(sents):
+            verb_found: list[Found] = []
+            according: list[tuple[Token, Token]] = []
+            for tok in sent:
+                if quotes.containing(tok.idx) is not None:
+                    continue
+                if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                    pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        according.append((tok, pobj))
+                    continue
+                hit = self._verb_lemma(tok)
+                if hit is None:
+                    continue
+                lemma, cls = hit
+                f = self._from_verb(doc, quotes, tok, lemma, cls, si)
+                if f is not None:
+                    group += 1
+                    f.group = group
+                    verb_found.append(f)
+            for acc, pobj in according:
+                src = _np_span(pobj)
+                host = self._host(acc, verb_found)
+                if host is not None:
+                    host.via.append((src[0], src[1], pobj.i))
+                    host.via.sort(key=lambda v: abs(doc[v[2]].i - (host.head or acc.i)))
+                    continue
+                f = self._from_according(doc, quotes, sent, acc, pobj, si)
+                if f is not None:
+                    group += 1
+                    f.group = group
+                    verb_found.append(f)
+            if not verb_found:
+                f = self._from_colon(doc, quotes, sent, si)
+                if f is not None:
+                    group += 1
+                    f.group = group
+                    verb_found.append(f)
+            found.extend(verb_found)
+
+        found = self._drop_nested(found)
+        found = self._continue_quotes(doc, quotes, found, sent_index)
+        if not self.sourceless:
+            found = [f for f in found if f.source is not None or f.kind != "indirect"]
+        found.sort(key=lambda f: (f.start, f.end))
+        return Result(found=found, unbalanced=scanned.unbalanced)
+
+    def _host(self, acc: Token, verb_found: list[Found]) -> Found | None:
+        """The verb attribution an ``according to`` phrase qualifies (its head verb, else the sentence's)."""
+        if not verb_found:
+            return None
+        for f in verb_found:
+            if f.cue_span and acc.head.idx == f.cue_span[0]:
+                return f
+        return verb_found[-1] if any(f.source for f in verb_found) else None
+
+    def _from_verb(self, doc: Doc, quotes: _Quotes, verb: Token, lemma: str, cls: str, si: int) -> Found | None:
+        text = doc.text
+        content = self._content_tokens(verb, cls)
+        span: tuple[int, int] | None = None
+        if content:
+            toks = [t for c in content for t in c.subtree]
+            first = min(toks, key=lambda t: t.i)
+            last = max(toks, key=lambda t: t.i)
+            if first.dep_ == "mark" and first.lower_ in ("that", "whether", "if") and first.i < last.i:
+                first = doc[first.i + 1]
+            span = _trim(text, first.idx, last.idx + len(last))
+            if span[1] <= span[0]:
+                span = None
+        if span is None:
+            q = self._quotation_for(doc, quotes, verb)
+            if q is None:
+                return None
+            span = (q.open, q.close + 1)
+        head, anchor = self._subject(verb)
+        if head is not None and head.i >= span[0] and quotes.containing(head.idx) is not None:
+            head = anchor = None
+        f = Found(start=span[0], end=span[1], kind="indirect", cue=self._cue_text(verb, lemma),
+                  cue_span=(verb.idx, verb.idx + len(verb)), sentence=si)
+        if head is not None:
+            f.source = _np_span(head)
+            f.anchor = (anchor.idx, anchor.idx + len(anchor)) if anchor is not None else f.source
+            f.head = head.i
+            if f.source[0] < f.end and f.start < f.source[1]:
+                return None  # the parse put the source inside the content: not a usable reading
+        return self._snap(text, quotes, f)
+
+    @staticmethod
+    def _cue_text(verb: Token, lemma: str) -> str:
+        if " " in lemma:
+            prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+            if prt is not None:
+                return f"{verb.text} {prt.text}"
+        return verb.text
+
+    def _quotation_for(self, doc: Doc, quotes: _Quotes, verb: Token) -> Quotation | None:
+        """The quotation a cue without a complement introduces: ``X said: “…”`` or ``“…,” X said``."""
+        sent = verb.sent
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text == ":":
+            after = [q for q in quotes.overlapping(nxt.idx, len(doc.text)) if q.open > nxt.idx]
+            if after and not doc.text[nxt.idx + 1:after[0].open].strip():
+                return after[0]
+        cands = [q for q in quotes.overlapping(sent.start_char, sent.end_char)
+                 if not (q.open <= verb.idx <= q.close)]
+        if not cands:
+            return None
+        return min(cands, key=lambda q: min(abs(q.open - verb.idx), abs(q.close - verb.idx)))
+
+    def _snap(self, text: str, quotes: _Quotes, f: Found) -> Found:
+        inside = quotes.overlapping(f.start, f.end)
+        if not inside:
+            f.kind = "indirect"
+            return f
+        for q in inside:
+            lo, hi = q.open, q.close + 1
+            rest = text[f.start:max(f.start, lo)] + text[min(f.end, hi):f.end] if f.start < lo or f.end > hi else ""
+            if not rest.strip(_PUNCT_EDGE + "\"“”«»"):
+                f.start, f.end = _trim_quote(text, q)
+                f.kind = "direct"
+                return f
+        lo = min(f.start, min(q.open for q in inside))
+        hi = max(f.end, max(q.close + 1 for q in inside))
+        f.start, f.end = lo, hi
+        f.kind = "mixed"
+        return f
+
+    def _from_according(self, doc: Doc, quotes: _Quotes, sent: Span, acc: Token, pobj: Token,
+                        si: int) -> Found | None:
+        pp = {acc.i, acc.i + 1} | {t.i for t in pobj.subtree}
+        toks = [t for t in sent if t.i not in pp and not t.is_punct and not t.is_space]
+        if not toks:
+            return None
+        # the content is the stretch of the sentence on the side of the phrase that holds the clause
+        before = [t for t in toks if t.i < acc.i]
+        after = [t for t in toks if t.i > max(pp)]
+        side = before if len(before) >= len(after) else after
+        if len(side) < 3:
+            return None
+        start, end = _trim(doc.text, side[0].idx, side[-1].idx + len(side[-1]))
+        src = _np_span(pobj)
+        f = Found(start=start, end=end, kind="indirect", source=src, anchor=src, head=pobj.i,
+                  cue=doc.text[acc.idx:doc[acc.i + 1].idx + len(doc[acc.i + 1])],
+                  cue_span=(acc.idx, doc[acc.i + 1].idx + 2), sentence=si)
+        return self._snap(doc.text, quotes, f)
+
+    def _from_colon(self, doc: Doc, quotes: _Quotes, sent: Span, si: int) -> Found | None:
+        """``Pat Caddell: …`` / ``Kim: “…”``: a name (no verb) then a colon opening the sentence."""
+        toks = [t for t in sent if not t.is_space]
+        colon = next((t for t in toks[:7] if t.text == ":"), None)
+        if colon is None or colon.i == toks[0].i:
+            return None
+        head_toks = [t for t in toks if t.i < colon.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in head_toks):
+            return None
+        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in head_toks):
+            return None
+        rest = [t for t in toks if t.i > colon.i]
+        if len(rest) < 3:
+            return None
+        start, end = _trim(doc.text, rest[0].idx, rest[-1].idx + len(rest[-1]))
+        root = max(head_toks, key=lambda t: (t.ent_type_ in ("PERSON", "ORG", "NORP"), -abs(colon.i - t.i)))
+        src = _trim(doc.text, head_toks[0].idx, head_toks[-1].idx + len(head_toks[-1]))
+        f = Found(start=start, end=end, kind="indirect", source=src, anchor=src, head=root.i, cue=":",
+                  cue_span=(colon.idx, colon.idx + 1), sentence=si)
+        return self._snap(doc.text, quotes, f)
+
+    @staticmethod
+    def _drop_nested(found: list[Found]) -> list[Found]:
+        keep: list[Found] = []
+        for f in found:
+            if f.cue_span is None:
+                keep.append(f)
+                continue
+            c = f.cue_span[0]
+            if any(g is not f and g.start <= c < g.end and not (f.start <= g.cue_span[0] < f.end)  # type: ignore
+                   for g in found if g.cue_span):
+                continue
+            keep.append(f)
+        # one content, one attribution: of two readings of the same stretch keep the one with a source
+        keep.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        out: list[Found] = []
+        for f in keep:
+            clash = next((g for g in out if _overlap(g.start, g.end, f.start, f.end) >= 0.5), None)
+            if clash is None:
+                out.append(f)
+            elif clash.source is None and f.source is not None:
+                out[out.index(clash)] = f
+        return out
+
+    def _continue_quotes(self, doc: Doc, quotes: _Quotes, found: list[Found], sent_index) -> list[Found]:
+        """Quotations without a cue of their own that resume the attribution before them (``“A,” said X. “B.”``)."""
+        text = doc.text
+        covered = [(f.start, f.end) for f in found]
+        found_sorted = sorted(found, key=lambda f: f.end)
+        extra: list[Found] = []
+        for q in quotes.items:
+            if any(s < q.close + 1 and q.open < e for s, e in covered):
+                continue
+            qs = sent_index(q.open)
+            prev = None
+            for f in found_sorted + extra:
+                if f.end <= q.open + 1 and f.kind in ("direct", "mixed"):
+                    if prev is None or f.end >= prev.end:
+                        prev = f
+            ok = False
+            if prev is not None:
+                last_sent = max(sent_index(max(prev.end - 1, 0)), prev.sentence)
+                between = text[max(prev.end, prev.cue_span[1] if prev.cue_span else prev.end):q.open]
+                if qs - last_sent <= 1 and not any(g.start >= prev.end and g.end <= q.open for g in found):
+                    ok = len(between) < 200
+            if ok and prev is not None:
+                start, end = _trim_quote(text, q)
+                extra.append(replace(prev, start=start, end=end, kind="direct", via=list(prev.via)))
+            elif self.orphans and len(text[q.start:q.end].split()) >= 8:
+                start, end = _trim_quote(text, q)
+                extra.append(Found(start=start, end=end, kind="direct", sentence=qs, group=-q.open - 1))
+        return found + extra
+
+
+def _trim_quote(text: str, q: Quotation) -> tuple[int, int]:
+    start, end = q.start, q.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:
+    inter = min(a1, b1) - max(a0, b0)
+    if inter <= 0:
+        return 0.0
+    return inter / max(a1 - a0, b1 - b0)

