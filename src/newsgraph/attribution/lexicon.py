@@ -6,8 +6,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-CueClass = Literal["speech", "addressee", "cognition", "evidence", "prep"]
-CLASSES: tuple[str, ...] = ("speech", "addressee", "cognition", "evidence", "prep")
+CueClass = Literal["speech", "addressee", "cognition", "evidence", "prep", "stance"]
+CLASSES: tuple[str, ...] = ("speech", "addressee", "cognition", "evidence", "prep", "stance")
+#: what the quotes stage reads by default: somebody's words, not their wishes
+QUOTE_CLASSES: tuple[str, ...] = ("speech", "addressee", "cognition", "evidence", "prep")
 
 
 def parse(lines: list[str]) -> dict[str, str]:

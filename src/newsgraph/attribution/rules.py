@@ -23,11 +23,13 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import QUOTE_CLASSES
 from .lexicon import cues as packaged_cues
 from .marks import Quotation, scan
 
 _REL_PRONOUNS = {"who", "that", "which", "whom"}
 _PUNCT_EDGE = " \t\n,;:.—–-()[]"
+_MARKS = "\"“”«»‘’"
 _CONTENT_DEPS = {"ccomp"}
 _OBJECT_DEPS = {"dobj", "oprd", "xcomp"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
@@ -97,9 +99,13 @@ def _np_span(tok: Token) -> tuple[int, int]:
     while hi + 1 in idx:
         hi += 1
     doc = tok.doc
-    while lo < tok.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+    for i in range(hi - 1, lo - 1, -1):
+        if doc[i].text == ":" or "\n" in doc[i].text:
+            lo = i + 1  # a dateline (``SEOUL (AFP) :``) or a heading glued to the subject
+            break
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
-    while hi > tok.i and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+    while hi > max(tok.i, lo) and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
         hi -= 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
@@ -115,18 +121,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class Engine:
     """The rule engine. ``Engine()(doc)`` returns the attributions of a parsed Doc."""
 
-    def __init__(self, lexicon: dict[str, str] | None = None, *, cognition: bool = True,
+    def __init__(self, lexicon: dict[str, str] | None = None, *, classes: tuple[str, ...] | None = QUOTE_CLASSES,
                  sourceless: bool = False, orphans: bool = True) -> None:
         """
         Args:
             lexicon: ``{cue: class}`` (default: the packaged ``data/cues.txt``).
-            cognition: also read belief verbs (``think``, ``expect``) as cues.
+            classes: the cue classes to read (default: words, not wishes: no ``stance``); None reads all.
             sourceless: keep indirect attributions without a source (``it was reported that …``).
             orphans: keep a quotation (of a whole sentence or more) that no cue attributes, with no source.
         """
         self.lexicon = dict(packaged_cues() if lexicon is None else lexicon)
-        if not cognition:
-            self.lexicon = {k: v for k, v in self.lexicon.items() if v != "cognition"}
+        if classes is not None:
+            self.lexicon = {k: v for k, v in self.lexicon.items() if v in classes}
         self.sourceless = sourceless
         self.orphans = orphans
 
@@ -159,7 +165,7 @@ class Engine:
             return None
         lemma = tok.lemma_.lower()
         for child in tok.children:
-            if child.dep_ == "prt":
+            if child.dep_ in ("prt", "prep"):
                 phrase = f"{lemma} {child.lower_}"
                 if phrase in self.lexicon:
                     return phrase, self.lexicon[phrase]
@@ -168,8 +174,16 @@ class Engine:
             return None
         return lemma, cls
 
-    def _content_tokens(self, verb: Token, cls: str) -> list[Token]:
+    def _content_tokens(self, verb: Token, cls: str, lemma: str = "") -> list[Token]:
         chosen: list[Token] = []
+        if " " in lemma:
+            word = lemma.split(" ", 1)[1]
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == word), None)
+            if prep is not None:
+                pobj = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                obj = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+                if pobj or obj:
+                    return obj + pobj
         for child in verb.children:
             if child.dep_ in _CONTENT_DEPS:
                 chosen.append(child)
@@ -178,12 +192,18 @@ class Engine:
                 if child.dep_ in _OBJECT_DEPS:
                     if cls == "addressee" and child.dep_ == "dobj":
                         continue
-                    if child.dep_ == "dobj" and child.lower_ in ("it", "so", "this", "that", "what", "which"):
-                        if verb.lemma_ != "call":
-                            continue
-                    if child.dep_ == "xcomp" and cls not in ("cognition", "addressee") and verb.lemma_ != "call":
+                    if child.dep_ == "dobj" and child.lower_ in ("it", "so", "this", "that", "what", "which") \
+                            and verb.lemma_ != "call":
+                        continue
+                    if child.dep_ == "xcomp" and cls not in ("cognition", "addressee", "stance") \
+                            and verb.lemma_ != "call":
                         continue
                     chosen.append(child)
+            if any(c.dep_ == "dobj" for c in chosen) and cls == "speech":
+                # "accused him of …", "praised X for …", "described it as …"
+                last = max(c.i for c in chosen)
+                chosen += [c for c in verb.children
+                           if c.dep_ == "prep" and c.i > last and c.lower_ in ("of", "for", "as")]
         return chosen
 
     def __call__(self, doc: Doc) -> Result:
@@ -242,6 +262,8 @@ class Engine:
         found = self._continue_quotes(doc, quotes, found, sent_index)
         if not self.sourceless:
             found = [f for f in found if f.source is not None or f.kind != "indirect"]
+        dropped = [_unbalanced_region(text, off) for off in scanned.unbalanced]
+        found = [f for f in found if not any(a < f.end and f.start < b for a, b in dropped)]
         found.sort(key=lambda f: (f.start, f.end))
         return Result(found=found, unbalanced=scanned.unbalanced)
 
@@ -256,10 +278,20 @@ class Engine:
 
     def _from_verb(self, doc: Doc, quotes: _Quotes, verb: Token, lemma: str, cls: str, si: int) -> Found | None:
         text = doc.text
-        content = self._content_tokens(verb, cls)
+        content = self._content_tokens(verb, cls, lemma)
         span: tuple[int, int] | None = None
-        if content:
-            toks = [t for c in content for t in c.subtree]
+        toks: list[Token] = [t for c in content for t in c.subtree]
+        if not toks and verb.dep_ == "parataxis":
+            # "…, Kim added": the clause the cue interrupts or closes is the content
+            own = {t.i for t in verb.subtree}
+            rest = [t for t in verb.head.subtree if t.i not in own]
+            left = [t for t in rest if t.i < verb.i and not t.is_punct]
+            right = [t for t in rest if t.i > verb.i and not t.is_punct]
+            if len(left) >= 2 and len(right) >= 2 and verb.head.i < verb.i:
+                toks = rest  # "In the long run, many economists say, this effect could …": the clause around it
+            else:
+                toks = [t for t in rest if t.i < verb.i] if len(left) >= 2 else [t for t in rest if t.i > verb.i]
+        if toks:
             first = min(toks, key=lambda t: t.i)
             last = max(toks, key=lambda t: t.i)
             if first.dep_ == "mark" and first.lower_ in ("that", "whether", "if") and first.i < last.i:
@@ -321,6 +353,11 @@ class Engine:
                 return f
         lo = min(f.start, min(q.open for q in inside))
         hi = max(f.end, max(q.close + 1 for q in inside))
+        for q in inside:
+            # a clause-final mark (``,”`` ``.”``) ends the reported clause: what trails it is the reporter's
+            if q.close > lo and text[q.close - 1] in ",." and q.close + 1 < hi:
+                hi = q.close + 1
+                break
         f.start, f.end = lo, hi
         f.kind = "mixed"
         return f
@@ -391,6 +428,7 @@ class Engine:
     def _continue_quotes(self, doc: Doc, quotes: _Quotes, found: list[Found], sent_index) -> list[Found]:
         """Quotations without a cue of their own that resume the attribution before them (``“A,” said X. “B.”``)."""
         text = doc.text
+        sents = list(doc.sents)
         covered = [(f.start, f.end) for f in found]
         found_sorted = sorted(found, key=lambda f: f.end)
         extra: list[Found] = []
@@ -400,22 +438,64 @@ class Engine:
             qs = sent_index(q.open)
             prev = None
             for f in found_sorted + extra:
-                if f.end <= q.open + 1 and f.kind in ("direct", "mixed"):
-                    if prev is None or f.end >= prev.end:
-                        prev = f
+                if f.end <= q.open + 1 and f.kind in ("direct", "mixed") and (prev is None or f.end >= prev.end):
+                    prev = f
             ok = False
-            if prev is not None:
-                last_sent = max(sent_index(max(prev.end - 1, 0)), prev.sentence)
-                between = text[max(prev.end, prev.cue_span[1] if prev.cue_span else prev.end):q.open]
-                if qs - last_sent <= 1 and not any(g.start >= prev.end and g.end <= q.open for g in found):
-                    ok = len(between) < 200
+            if prev is not None and not any(g.start >= prev.end and g.end <= q.open for g in found):
+                # no sentence of its own between them, other than the one holding the cue
+                cue_sent = prev.sentence
+                ok = all(not sents[k].text.strip(_PUNCT_EDGE + _MARKS) or k == cue_sent
+                         for k in range(sent_index(max(prev.end - 1, 0)), qs) if sents[k].end_char > prev.end)
             if ok and prev is not None:
                 start, end = _trim_quote(text, q)
-                extra.append(replace(prev, start=start, end=end, kind="direct", via=list(prev.via)))
-            elif self.orphans and len(text[q.start:q.end].split()) >= 8:
+                # a direct quotation resumed is one attribution; after reported speech it is a new one
+                extra.append(replace(prev, start=start, end=end, kind="direct", via=list(prev.via),
+                                     group=prev.group if prev.kind == "direct" else -q.open - 1))
+                continue
+            words = len(text[q.start:q.end].split())
+            beside = self._verb_beside(doc, q) if words >= 4 else None
+            if beside is not None:
+                verb, head, anchor = beside
+                start, end = _trim_quote(text, q)
+                extra.append(Found(start=start, end=end, kind="direct", source=_np_span(head),
+                                   anchor=(anchor.idx, anchor.idx + len(anchor)), head=head.i, cue=verb.text,
+                                   cue_span=(verb.idx, verb.idx + len(verb)), sentence=qs, group=-q.open - 1))
+            elif self.orphans and words >= 8:
                 start, end = _trim_quote(text, q)
                 extra.append(Found(start=start, end=end, kind="direct", sentence=qs, group=-q.open - 1))
         return found + extra
+
+
+    def _verb_beside(self, doc: Doc, q: Quotation) -> tuple[Token, Token, Token] | None:
+        """A verb outside the lexicon that frames a quotation: ``“…,” Beck quipped`` / ``Beck quipped: “…”``.
+
+        The verb must stand right after the closing mark (within four words) or right before a colon that opens
+        it, and have a noun or pronoun subject."""
+        text = doc.text
+        after = doc.char_span(q.close + 1, min(len(text), q.close + 60), alignment_mode="expand")
+        cands: list[Token] = []
+        if after is not None:
+            cands += [t for t in list(after)[:5] if t.pos_ == "VERB" and t.sent.start_char <= q.close]
+        before = doc.char_span(max(0, q.open - 40), q.open, alignment_mode="expand")
+        if before is not None and len(before) >= 2 and before[-1].text == ":":
+            cands += [t for t in before[-3:-1] if t.pos_ == "VERB"]
+        for verb in cands:
+            head, anchor = self._subject(verb)
+            if head is not None and anchor is not None and head.pos_ in ("PROPN", "PRON", "NOUN") \
+                    and not (q.open <= head.idx <= q.close):
+                return verb, head, anchor
+        return None
+
+
+def _unbalanced_region(text: str, offset: int) -> tuple[int, int]:
+    """What an unbalanced mark would have quoted: to the paragraph's end from an opening mark, from its start
+    to a closing one."""
+    para_start = text.rfind("\n", 0, offset) + 1
+    para_end = text.find("\n", offset)
+    para_end = len(text) if para_end < 0 else para_end
+    if text[offset] in "”»":
+        return para_start, offset + 1
+    return offset, para_end
 
 
 def _trim_quote(text: str, q: Quotation) -> tuple[int, int]:

