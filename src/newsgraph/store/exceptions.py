@@ -6,10 +6,10 @@ from ..errors import NewsgraphError, Terminal, _Messages
 
 
 class StoreErrors(_Messages):
-    S001 = ("S001", "{path}: this store has schema version {found}, newer than this newsgraph knows ({known}); "
-                    "upgrade newsgraph to read it")
-    S002 = ("S002", "{path}: this store has schema version {found}, older than {known}, and is open read-only; "
-                    "run `newsgraph ingest --db {path}` (no paths needed) once to upgrade it")
+    S001 = ("S001", ("{path}: this store has schema version {found}, newer than this newsgraph knows ({known}); "
+                     "upgrade newsgraph to read it"))
+    S002 = ("S002", ("{path}: this store has schema version {found}, older than {known}, and is open read-only; "
+                     "run `newsgraph ingest --db {path}` (no paths needed) once to upgrade it"))
     S003 = ("S003", "{path}: no such store; create one with `newsgraph ingest PATH... --db {path}`")
     S004 = ("S004", "{path}: not a newsgraph store (no schema_version table); pick another --db file")
     S005 = ("S005", "migration {version} ({name}) failed: {reason}; the store is left at version {current}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -115,6 +115,7 @@ def ingest(
     commit_seconds: float = 10.0,
     overrides: Overrides | None = None,
     progress: bool = False,
+    on_commit: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     """Extract and store every article in ``paths`` not stored yet (the twin of ``newsgraph ingest``).
 
@@ -128,6 +129,7 @@ def ingest(
         commit_every: documents per transaction; ``commit_seconds`` also commits a smaller batch when due.
         overrides: metadata to set on every article (as ``newsgraph extract --published`` etc.).
         progress: show a progress bar with the rate on stderr.
+        on_commit: called with the running report after each committed batch.
 
     Returns:
         Counts of documents stored, skipped (already stored) and failed.
@@ -138,6 +140,9 @@ def ingest(
     """
     from .. import pipeline
 
+    for path in paths:  # fail before opening a run, not halfway through it
+        if str(path) != "-" and not Path(path).exists():
+            raise StoreError(StoreErrors.S008.format(path=path))
     store = db if isinstance(db, Store) else Store(db)
     started = time.perf_counter()
     run_id = store.begin_run([str(p) for p in paths])
@@ -147,6 +152,7 @@ def ingest(
     in_flight: dict[str, str] = {}   # hash -> origin, for articles read but not yet committed
     by_id: dict[str, str] = {}       # document id -> hash, to place pipeline failures
     skipped = 0
+    stopped: list[BadArticle] = []   # with on_error="raise": the unreadable article that ended reading
     last_commit = time.monotonic()
     bar = _Progress(report) if progress else None
 
@@ -167,6 +173,9 @@ def ingest(
             for item in chunk:
                 if item.article is None:
                     assert item.error is not None
+                    if on_error == "raise":  # stop reading; what was read before it is still processed
+                        stopped.append(item.error)
+                        return
                     fail(Failure(article_id=None, stage="read", code=type(item.error).__name__,
                                  message=str(item.error), line=item.line), item.origin, None, item.error)
                 elif item.hash in known or item.hash in in_flight:
@@ -188,11 +197,14 @@ def ingest(
                 in_flight.pop(d.hash or "", None)
                 by_id.pop(d.document.id, None)
             docs, fails, skipped = [], [], 0
+            if on_commit is not None:
+                on_commit(report)
         last_commit = time.monotonic()
 
     flush_failed = False
     try:
-        for result in pipeline.process(articles(), nlp=nlp, batch_size=batch_size, on_error=on_error):
+        results = pipeline.process(articles(), nlp=nlp, batch_size=batch_size, on_error=on_error) if paths else ()
+        for result in results:
             if isinstance(result, Document):
                 report.extracted += 1
                 hash_ = document_hash(result)
@@ -209,6 +221,8 @@ def ingest(
         flush_failed = True
         flush()
         flush_failed = False
+        if stopped:
+            raise stopped[0]
     finally:
         try:
             if not flush_failed:

@@ -14,7 +14,7 @@ import json
 from ..model import Article, Document
 
 
-def content_hash(text: str, *, id: str | None, published: str | None, source: str | None,  # noqa: A002
+def content_hash(text: str, *, id: str | None, published: str | None, source: str | None,
                  url: str | None, title: str | None) -> str:
     """sha256 (hex) of the text and key metadata, in a fixed JSON layout."""
     meta = json.dumps({"id": id, "published": published, "source": source, "url": url, "title": title},
