@@ -159,3 +159,19 @@ def register(main: click.Group) -> None:
         except NewsgraphError as exc:
             raise _fail(exc) from None
         click.echo(f"{n} rows exported ({fmt}) -> {out}", err=True)
+
+    @main.command()
+    @db_option
+    @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows per table.")
+    def stats(db: str, top: int) -> None:
+        """A summary of the store: counts, sources, most mentioned actors, events by type and status, claims
+        by stance.
+
+        In Python: newsgraph.store.summary.stats(db).
+        """
+        from ..store.summary import render, stats as compute
+
+        try:
+            render(compute(db, top=top))
+        except NewsgraphError as exc:
+            raise _fail(exc) from None
