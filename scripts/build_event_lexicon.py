@@ -182,8 +182,13 @@ def build(data: Path) -> dict:
     for line in over_text.splitlines():  # @plover 163: SANCTION, discontinue, economic
         if line.startswith("@plover "):
             plover.update(parse_plover_table(line[len("@plover "):]))
-        elif line.startswith("@drop "):  # @drop ALLEGE: a CAMEO verb we never code (too vague)
-            verbs.pop(line.split()[1].lower(), None)
+        elif line.startswith("@drop "):  # @drop SAY: a CAMEO verb we never code (too vague)
+            for word in line.split()[1:]:
+                verbs.pop(word.lower(), None)
+        elif line.startswith("@nodefault "):  # @nodefault TAKE: code only through its patterns
+            for word in line.split()[1:]:
+                if word.lower() in verbs:
+                    verbs[word.lower()]["code"] = None
     lexicon = {
         "meta": {
             "sources": ["openeventdata/petrarch2@676801c petrarch2/data/dictionaries/CAMEO.2.0.txt (MIT)",

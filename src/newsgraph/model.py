@@ -125,6 +125,7 @@ class Event(Record):
     mode: str | None = None
     context: list[str] = Field(default_factory=list)
     cameo: str | None = None
+    quad_class: int | None = None  # CAMEO QuadClass from the code's root: 1 verbal coop … 4 material conflict
     status: EventStatus
     date: str | None = None
     location: str | None = None

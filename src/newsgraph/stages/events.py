@@ -1,0 +1,374 @@
+"""The ``events`` stage: who did what to whom, coded in PLOVER (type, mode, context) and CAMEO.
+
+For each verb or event noun in the lexicon (``newsgraph.events.lexicon``, built from PETRARCH's CAMEO verb
+patterns, the CAMEO→PLOVER table and curated overrides) the stage
+
+- finds the actor (the subject, inherited through control and conjunction; the agent of a passive; the
+  possessor or a national modifier of an event noun) and the recipient (object, dative, a prepositional object,
+  or the subject of a claimed clause), and resolves each to an entity through ``doc._.entities`` mentions in
+  that phrase, preferring entities that have a country; conjoined actors give one event each;
+- reads the status and attribution from the sentence (``newsgraph.events.modality``);
+- attaches a timex from ``doc._.timexes`` in the same clause (when the timexes stage ran) and a place entity
+  introduced by ``in``/``at``/``near``.
+
+Events are numbered ``e1``, ``e2`` … in text order. ``claim`` stays null until the claims stage links them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..events.lexicon import Coding, Lexicon, quad_class
+from ..events.modality import PREDICT_VERBS, REPORT_VERBS, modality, subject_of
+from ..model import Entity, Event, Timex, Trigger
+from . import docdata
+
+#: verbs whose object noun names the event (``made a trip``, ``used its veto``, ``imposed sanctions``)
+LIGHT_VERBS = {"make", "pay", "hold", "conduct", "carry", "launch", "stage", "use", "begin", "start", "undertake",
+               "take", "have", "mount", "impose", "complete", "continue", "resume", "wrap", "end", "cast",
+               "exercise", "host", "plan", "announce", "order", "approve", "authorize", "step", "intensify"}
+FRAME_VERBS = (REPORT_VERBS | PREDICT_VERBS | {"according", "cite", "prepare", "accord"}) - {"accuse", "blame"}
+RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "for", "into", "from", "toward", "towards", "upon",
+                   "over", "of", "in")
+LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
+PLACE_TYPES = {"location", "facility", "country"}
+#: speech/claim verbs: the subject of the complement clause is what the claim is about
+CLAIM_CODES = {"112", "1121", "1122", "1123", "1124", "1125", "110", "111"}
+
+
+@dataclass
+class _Found:
+    token: Token
+    coding: Coding
+    is_noun: bool
+    pattern: bool = False
+    actors: list[str] = field(default_factory=list)
+    recipient: str | None = None
+    location: str | None = None
+    date: str | None = None
+
+
+class _Mentions:
+    """Character index of entity mentions."""
+
+    def __init__(self, entities: list[Entity], skip_before: int = 0) -> None:
+        self.entities = {e.id: e for e in entities}
+        self.spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if m.start >= skip_before)
+
+    def in_tokens(self, tokens: list[Token]) -> list[tuple[int, str]]:
+        """(token index, entity id) for each mention overlapping one of the tokens."""
+        out = []
+        for t in tokens:
+            a, b = t.idx, t.idx + len(t.text)
+            for start, end, eid in self.spans:
+                if start < b and a < end:
+                    out.append((t.i, eid))
+        return out
+
+    def country(self, eid: str | None) -> str | None:
+        e = self.entities.get(eid or "")
+        if e is None:
+            return None
+        if e.type == "country":
+            return e.id
+        return e.country or (e.geo.country if e.geo else None)
+
+
+def _np_tokens(root: Token) -> list[Token]:
+    """The phrase of ``root`` without nested clauses (relative clauses, complements)."""
+    out = [root]
+    stack = [c for c in root.children if c.dep_ not in {"relcl", "ccomp", "advcl", "acl", "conj", "cc", "appos",
+                                                      "punct"}]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "ccomp", "advcl", "acl"})
+    return out
+
+
+def _conjuncts(root: Token) -> list[Token]:
+    out = [root]
+    for c in root.children:
+        if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON"}:
+            out.extend(_conjuncts(c))
+    return out
+
+
+class EventsStage:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or Lexicon.load()
+
+    # -- entity resolution -------------------------------------------------------------------------------
+
+    def _resolve(self, root: Token | None, mentions: _Mentions, *, avoid: set[str] = frozenset()) -> list[str]:
+        """Entity ids of a phrase: one per conjunct, preferring the head's own mention, then entities with a
+        country, then mentions nearest the head."""
+        if root is None:
+            return []
+        out: list[str] = []
+        for conj in _conjuncts(root):
+            found = mentions.in_tokens(_np_tokens(conj))
+            if not found:
+                continue
+            # national modifiers inside a conjoined modifier (``Hungarian and Romanian officials``)
+            ranked = sorted(found, key=lambda f: (
+                mentions.country(f[1]) in avoid if mentions.country(f[1]) else False,
+                f[0] != conj.i,
+                mentions.country(f[1]) is None,
+                abs(f[0] - conj.i)))
+            best = ranked[0][1]
+            if best not in out:
+                out.append(best)
+            # ``Hungarian and Romanian officials``: conjoined modifiers are separate actors
+            for tok in _np_tokens(conj):
+                if tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound"}:
+                    for i, eid in found:
+                        if i in {tok.i, tok.head.i} and eid not in out:
+                            out.append(eid)
+        return out
+
+    # -- roles -----------------------------------------------------------------------------------------
+
+    def _actor_tokens(self, f: _Found) -> list[Token]:
+        """Candidate phrases for the actor, best first (the first that names an entity wins)."""
+        tok = f.token
+        out: list[Token | None] = []
+        if f.is_noun:
+            out += [c for c in tok.children if c.dep_ == "poss"]
+            out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                    if p.dep_ == "pobj"]
+            head = tok.head
+            if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
+                out.append(subject_of(head))
+            if tok.dep_ == "pobj" and head.head.lemma_.lower() in LIGHT_VERBS:
+                out.append(subject_of(head.head))
+            out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
+                    and c.ent_type_ in {"NORP", "GPE", "ORG"}]
+        else:
+            out.append(subject_of(tok))
+        # an apposition names the subject (``SEOUL (AFP) : leader Kim Jong Un … hailed``)
+        out += [c for t in list(out) if t is not None for c in t.children if c.dep_ == "appos"]
+        return [t for t in out if t is not None]
+
+    def _recipient_tokens(self, f: _Found) -> list[Token]:
+        tok = f.token
+        out: list[Token] = []
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        for c in tok.children:
+            if c.dep_ in {"dobj", "dative"} or (passive and c.dep_ == "nsubjpass"):
+                if c.dep_ == "dobj" and self.lexicon.entry(c) is not None and self.lexicon.entry(c)[1]:
+                    out.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lower_ in
+                               {"to", "with", "against", "on"} for p in pr.children if p.dep_ == "pobj")
+                    continue
+                out.append(c)
+        if f.coding.cameo in CLAIM_CODES or f.coding.type == "ACCUSE":
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    subj = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
+                    if subj is not None:
+                        out.append(subj)
+        for prep in RECIPIENT_PREPS:
+            for c in tok.children:
+                if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
+                    if prep == "in" and f.coding.type not in {"ASSAULT", "COERCE", "MOBILIZE"}:
+                        continue
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
+        # an event noun's light verb carries the recipient (``paid a visit to X``)
+        if f.is_noun and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+            for c in tok.head.children:
+                if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "against", "on"}:
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
+        # objects of the dobj (``accused X of ...`` handled by dobj; ``its ties with Russia``)
+        return out
+
+    def _location(self, f: _Found, mentions: _Mentions) -> str | None:
+        heads = [f.token]
+        if f.is_noun and f.token.head.i != f.token.i:
+            heads.append(f.token.head)
+        for head in heads:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
+                    for p in c.children:
+                        if p.dep_ != "pobj":
+                            continue
+                        near = [p] + [c for c in p.children if c.dep_ in {"compound", "poss", "amod", "nmod"}]
+                        for _, eid in mentions.in_tokens(near):
+                            e = mentions.entities[eid]
+                            if e.type in PLACE_TYPES:
+                                return eid
+        return None
+
+    def _date(self, f: _Found, timexes: list[Timex]) -> str | None:
+        """A timex whose clause is the trigger's (its head chain reaches the trigger or the trigger's verb
+        before leaving the clause)."""
+        if not timexes:
+            return None
+        doc = f.token.doc
+        sent = f.token.sent
+        targets = {f.token.i}
+        if f.is_noun:
+            t = f.token
+            while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
+                t = t.head
+                targets.add(t.i)
+        # a verb governing the trigger through control or purpose (``made a trip to meet``)
+        t = f.token
+        while t.dep_ in {"xcomp", "advcl", "pobj", "prep", "dobj"} and t.head.i != t.i:
+            t = t.head
+            targets.add(t.i)
+            if t.pos_ == "VERB" and t.dep_ not in {"xcomp", "advcl"}:
+                break
+        for tx in timexes:
+            if not (sent.start_char <= tx.start < sent.end_char):
+                continue
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is None:
+                continue
+            t = span.root
+            for _ in range(6):
+                if t.i in targets:
+                    return tx.value
+                if t.head.i == t.i or (t.pos_ in {"VERB", "AUX"} and t.i not in targets and t.i != span.root.i):
+                    break
+                t = t.head
+        return None
+
+    # -- main ------------------------------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[_Found]:
+        found: list[_Found] = []
+        for token in doc:
+            if token.pos_ not in {"VERB", "NOUN", "PROPN", "AUX"}:
+                continue
+            code = self.lexicon.code(token)
+            if code is None:
+                continue
+            coding = self.lexicon.coding(code[0])
+            if coding is None:
+                continue
+            found.append(_Found(token=token, coding=coding, is_noun=code[1], pattern=code[2]))
+        nouns = {f.token.i for f in found if f.is_noun}
+        return [f for f in found if not self._is_frame(f, nouns)]
+
+    def _is_frame(self, f: _Found, nouns: set[int]) -> bool:
+        """Verbs that frame another event rather than name one: speech and prediction verbs (their complement
+        is the event; they set its status), a light verb whose object is an event noun (``made a trip``),
+        ``call X absurd``."""
+        tok = f.token
+        if f.is_noun:
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in FRAME_VERBS:
+            return True
+        if lemma in LIGHT_VERBS and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in nouns for c in tok.children):
+            return True
+        if lemma == "call" and any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.pos_ in {"ADJ", "NOUN"}
+                                   for c in tok.children):
+            return True
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        dateline = doc._.dateline
+        mentions = _Mentions(list(doc._.entities), skip_before=dateline.end if dateline is not None else 0)
+        timexes = list(doc._.timexes)
+        candidates: list[tuple[_Found, Event]] = []
+        for f in self.find(doc):
+            actors: list[str] = []
+            for cand in self._actor_tokens(f):
+                actors = self._resolve(cand, mentions)
+                if actors:
+                    break
+            avoid = {c for a in actors if (c := mentions.country(a))}
+            recipient = None
+            for rt in self._recipient_tokens(f):
+                ids = [i for i in self._resolve(rt, mentions, avoid=avoid) if i not in actors]
+                ids.sort(key=lambda i: mentions.country(i) in avoid)
+                if ids:
+                    recipient = ids[0]
+                    break
+            if f.is_noun and not actors and recipient is None:
+                continue
+            location = self._location(f, mentions)
+            place = mentions.entities.get(recipient or "")
+            if place is not None and place.type in {"location", "facility"}:
+                iso = mentions.country(recipient)
+                location = location or recipient
+                recipient = iso if iso in mentions.entities and iso not in avoid else None
+            if recipient is not None and recipient == location and f.coding.type == "CONSULT":
+                recipient = None
+            # a visit to a city is a visit to its country (the city stays the location)
+            if f.coding.type == "CONSULT" and recipient is None:
+                for rt in self._recipient_tokens(f):
+                    for _, eid in mentions.in_tokens(_np_tokens(rt)):
+                        iso = mentions.country(eid)
+                        if iso and iso in mentions.entities and iso not in avoid:
+                            recipient, location = iso, location or (eid if eid != iso else None)
+                            break
+                    if recipient:
+                        break
+            mod = modality(f.token)
+            attributed: list[str] = []
+            for src in mod.sources:
+                ids = self._resolve(src, mentions)
+                if ids:
+                    attributed.extend(i for i in ids if i not in attributed)
+                else:
+                    role = " ".join(t.lower_ for t in src.subtree if t.dep_ in {"compound"} or t is src)
+                    if src.pos_ in {"NOUN", "PROPN"} and role not in attributed:
+                        attributed.append(role)
+            sent = f.token.sent
+            trigger = Trigger(start=f.token.idx, end=f.token.idx + len(f.token.text), text=f.token.text)
+            for actor in actors or [None]:
+                candidates.append((f, Event(
+                    id="", trigger=trigger, sentence=(sent.start_char, sent.end_char), actor=actor,
+                    recipient=recipient if recipient != actor else None, type=f.coding.type, mode=f.coding.mode,
+                    context=list(f.coding.context), cameo=f.coding.cameo,
+                    quad_class=quad_class(f.coding.cameo), status=mod.status,
+                    date=self._date(f, timexes), location=location, attributed_to=attributed)))
+        events = _dedupe(candidates)
+        events.sort(key=lambda e: (e.trigger.start, e.actor or "", e.recipient or ""))
+        doc._.events = [e.model_copy(update={"id": f"e{n}"}) for n, e in enumerate(events, 1)]
+        return doc
+
+
+def _dedupe(candidates: list[tuple[_Found, Event]]) -> list[Event]:
+    """One event per sentence, type, actor and recipient: a verb and its event noun (``impose sanctions``,
+    ``made a trip to meet``) name one action. The fuller record wins; it borrows date and location."""
+    kept: list[tuple[_Found, Event]] = []
+    for f, ev in candidates:
+        merged = False
+        for n, (kf, kev) in enumerate(kept):
+            if kev.sentence != ev.sentence or kev.type != ev.type or kev.actor != ev.actor:
+                continue
+            if kev.recipient and ev.recipient and kev.recipient != ev.recipient:
+                continue
+            if kev.status != ev.status and {kev.status, ev.status} & {"negated", "denied", "hypothetical"}:
+                continue
+            score = lambda fe: (fe[1].recipient is not None, fe[1].actor is not None, not fe[0].is_noun)
+            best, other = ((f, ev), (kf, kev)) if score((f, ev)) > score((kf, kev)) else ((kf, kev), (f, ev))
+            update = {}
+            if best[1].date is None and other[1].date is not None:
+                update["date"] = other[1].date
+            if best[1].location is None and other[1].location is not None:
+                update["location"] = other[1].location
+            kept[n] = (best[0], best[1].model_copy(update=update) if update else best[1])
+            merged = True
+            break
+        if not merged:
+            kept.append((f, ev))
+    return [ev for _, ev in kept]
+
+
+@Language.factory(
+    "events",
+    requires=["doc.sents", "token.dep", "token.lemma", "doc._.entities"],
+    assigns=["doc._.events"],
+)
+def make_events(nlp: Language, name: str) -> EventsStage:
+    return EventsStage()
+
+
+docdata.register_extensions()

