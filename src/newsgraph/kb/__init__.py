@@ -1,1 +1,1 @@
-"""Knowledge bases shipped with the package (countries today; the actor KB builds on this)."""
+"""Knowledge bases shipped with the package: countries, places (gazetteer), actors (people, organisations, media)."""

@@ -108,6 +108,16 @@ CAPITAL_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Former states still named in news archives (ISO 3166-3 / CAMEO codes): code -> (name, aliases, demonyms).
+HISTORICAL: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "SUN": ("Soviet Union", ("Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"),
+            ("Soviet", "Soviets")),
+    "YUG": ("Yugoslavia", ("Yugoslavia",), ("Yugoslav", "Yugoslavs")),
+    "CSK": ("Czechoslovakia", ("Czechoslovakia",), ("Czechoslovak",)),
+    "DDR": ("East Germany", ("East Germany", "German Democratic Republic", "GDR"), ("East German", "East Germans")),
+}
+
+
 @dataclass(frozen=True)
 class Country:
     iso3: str
@@ -147,6 +157,12 @@ def _tables() -> tuple[dict[str, Country], dict[str, str], dict[str, str], dict[
         for alias in aliases:
             names[normalize(alias)] = iso3  # curated wins over package names
     demonyms = {normalize(d): iso3 for iso3, words in DEMONYMS.items() for d in words}
+    for code, (name, aliases, words) in HISTORICAL.items():
+        countries[code] = Country(iso3=code, iso2="", name=name, capital=None, geonames_id=None)
+        for alias in aliases:
+            names[normalize(alias)] = code
+        for word in words:
+            demonyms[normalize(word)] = code
     capitals: dict[str, str] = {}
     for iso3, country in countries.items():
         if country.capital:
@@ -163,6 +179,9 @@ def surface_forms() -> tuple[str, ...]:
     forms = {c.name for c in _tables()[0].values()}
     forms.update(a for aliases in ALIASES.values() for a in aliases)
     forms.update(d for words in DEMONYMS.values() for d in words)
+    for _, aliases, words in HISTORICAL.values():
+        forms.update(aliases)
+        forms.update(words)
     forms.update(c.common_name for c in pycountry.countries if getattr(c, "common_name", None))
     return tuple(sorted(forms))
 

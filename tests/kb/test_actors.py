@@ -1,0 +1,82 @@
+"""The actor knowledge base (``newsgraph.kb.actors``) and the gazetteer ranking (``newsgraph.kb.places``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgraph.kb import actors, places
+
+ROOT = Path(__file__).resolve().parents[2]
+PHOENIX = Path("/work/shared/data/phoenix")
+
+
+def test_kb_current_leaders_have_dated_roles():
+    putin = actors.lookup("Vladimir Putin", {"person"}, dt.date(2024, 6, 12))
+    assert putin is not None and (putin.id, putin.country, putin.cameo_at(dt.date(2024, 6, 12))) == (
+        "Q7747", "RUS", "RUSGOV")
+    assert putin.role_at(dt.date(2010, 1, 1)).role == "Prime Minister"
+    assert putin.role_at(dt.date(2024, 6, 12)).role == "President"
+    yoon = actors.lookup("Yoon Suk-yeol", {"person"})
+    assert yoon.role_at(dt.date(2024, 6, 12)).role == "President" and yoon.role_at(dt.date(2025, 7, 1)) is None
+
+
+def test_kb_ambiguous_short_name_resolves_to_nothing():
+    assert actors.lookup("Kim", {"person"}, dt.date(2024, 6, 12)) is None
+
+
+def test_kb_aliases_normalize_spelling():
+    assert actors.lookup("Kim Jong-un").id == actors.lookup("Kim Jong Un").id == "Q56226"
+    assert actors.lookup("U.N.").id == "Q1065"
+    assert actors.lookup("Korean Central News Agency") is actors.lookup("KCNA")
+
+
+def test_kb_seats_of_government_are_metonyms():
+    assert actors.lookup("Kremlin").metonym_of == "RUS"
+    assert actors.lookup("Pentagon").metonym_of == "USA"
+    assert actors.lookup("Blue House").metonym_of == "KOR"
+    assert actors.lookup("Yonhap").metonym_of is None
+
+
+def test_kb_phoenix_people_are_included():
+    saddam = actors.lookup("Saddam Hussein", {"person"}, dt.date(1998, 2, 1))
+    assert saddam is not None and saddam.country == "IRQ"
+
+
+def test_kb_ruler_leaves_single_surnames_to_ner():
+    aliases = {alias for alias, _, _ in actors.ruler_entries()}
+    assert "Yonhap" in aliases and "Kim Jong Un" in aliases and "KCNA" in aliases
+    assert "Putin" not in aliases and "Trump" not in aliases
+
+
+def test_kb_country_centroids():
+    lat, lon = actors.centroid("PRK")
+    assert 37 < lat < 43 and 124 < lon < 131
+    lat, lon = actors.centroid("FJI")
+    assert abs(lon) > 170  # circular mean: Fiji stays in the Pacific
+
+
+def test_places_rank_by_document_countries_and_population():
+    assert places.rank_city("Moscow", ["RU"]).iso2 == "RU"
+    assert places.rank_city("Moscow").iso2 == "RU"
+    assert places.rank_city("Paris", ["US"], "US").iso2 == "US"
+    assert places.rank_city("Paris", ["FR"]).iso2 == "FR"
+    assert places.rank_city("Kiev").name == "Kyiv"
+
+
+@pytest.mark.skipif(not PHOENIX.exists(), reason="Phoenix dictionaries not on this machine")
+def test_kb_build_is_reproducible(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_kb", ROOT / "scripts/build_kb.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_kb"] = module
+    spec.loader.exec_module(module)
+    out = tmp_path / "actors.json.gz"
+    module.build(PHOENIX, out)
+    shipped = ROOT / "src/newsgraph/data/actors.json.gz"
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress(shipped.read_bytes())
+    assert out.stat().st_size < 3_000_000
