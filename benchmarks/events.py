@@ -78,8 +78,8 @@ def predict(records: list[dict]) -> tuple[list[dict], float]:
 
         def country(eid: str | None) -> str | None:
             e = ents.get(eid or "")
-            if e is None:
-                return None
+            if e is None:  # a bare country id (the stage's fallback for role nouns such as ``police``)
+                return eid if eid and len(eid) == 3 and eid.isupper() else None
             if e.type == "country":
                 return e.id
             if e.country:

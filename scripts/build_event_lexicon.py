@@ -169,6 +169,23 @@ def merge(base: dict, over: dict) -> dict:
     return merged
 
 
+def parse_agents(text: str) -> dict[str, str]:
+    """Role nouns of the Phoenix agents file (``POLICE {} [~COP]``, ``FARM_WORKER [~AGR]``) → agent code
+    (``COP``), lower case, words joined by spaces; ``!PERSON!`` entries give ``-man``/``-person`` forms."""
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        m = re.match(r"^([A-Z][A-Z_!'-]*)\s*(?:\{[^}]*\})?\s*\[~?([A-Z]{3})[^\]]*\]", line)
+        if not m:
+            continue
+        word, code = m.groups()
+        forms = [word.replace("!PERSON!", s) for s in ("MAN", "MEN", "PERSON", "WOMAN")] if "!PERSON!" in word \
+            else [word]
+        for form in forms:
+            out.setdefault(form.replace("_", " ").lower(), code)
+    return out
+
+
 def build(data: Path) -> dict:
     cameo_text = (data / "phoenix" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace")
     synsets, verbs, _, blocks = parse_dictionary(cameo_text, source="cameo")
@@ -179,12 +196,16 @@ def build(data: Path) -> dict:
         synsets.setdefault(name, [])
         synsets[name] = sorted(set(synsets[name]) | set(words))
     plover = parse_plover_table((data / "plover" / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8"))
+    agents = parse_agents((data / "phoenix" / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace"))
     for line in over_text.splitlines():  # @plover 163: SANCTION, discontinue, economic
         if line.startswith("@plover "):
             plover.update(parse_plover_table(line[len("@plover "):]))
         elif line.startswith("@drop "):  # @drop SAY: a CAMEO verb we never code (too vague)
             for word in line.split()[1:]:
                 verbs.pop(word.lower(), None)
+        elif line.startswith("@agent "):  # @agent MINISTRY GOV: a role noun missing from the agents file
+            word, code = line.split()[1:3]
+            agents[word.replace("_", " ").lower()] = code
         elif line.startswith("@nodefault "):  # @nodefault TAKE: code only through its patterns
             for word in line.split()[1:]:
                 if word.lower() in verbs:
@@ -193,6 +214,7 @@ def build(data: Path) -> dict:
         "meta": {
             "sources": ["openeventdata/petrarch2@676801c petrarch2/data/dictionaries/CAMEO.2.0.txt (MIT)",
                         "openeventdata/PLOVER@5e0c24f CAMEO2PLOVER-2021.txt (CC BY-SA 4.0)",
+                        "openeventdata/petrarch2 Phoenix.agents.txt (MIT)",
                         "newsgraph event_overrides.txt"],
             "built_by": "scripts/build_event_lexicon.py",
         },
@@ -201,6 +223,7 @@ def build(data: Path) -> dict:
         "verbs": dict(sorted(merge(verbs, o_verbs).items())),
         "nouns": dict(sorted(o_nouns.items())),
         "blocks": blocks,
+        "agents": dict(sorted(agents.items())),
     }
     return lexicon
 

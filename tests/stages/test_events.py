@@ -134,3 +134,71 @@ def test_events_lexicon_codes_and_quad_class():
     assert lex.coding("042").mode == "visit"
     assert lex.coding("010") is None  # CAMEO 01 statements are not PLOVER events
     assert [quad_class(c) for c in ("051", "072", "112", "190")] == [1, 2, 3, 4]
+
+
+# -- countries of role nouns and groups (rule 1: the phrase; rule 2: the sentence; rule 3: default recipient) --
+
+def test_events_role_noun_takes_nationality_in_phrase(nlp):
+    ev = one(events_of(nlp, "Indian police arrested three opposition activists in Mumbai on Tuesday."), "COERCE")
+    assert ev.actor == "IND"
+
+
+def test_events_role_noun_takes_possessive_country(nlp):
+    ev = one(events_of(nlp, "Kenya's government banned the opposition rally on Monday."), "COERCE")
+    assert ev.actor == "KEN"
+
+
+def test_events_role_noun_without_country_takes_sentence_country(nlp):
+    ev = one(events_of(nlp, "Rebels attacked an army base in northern Mali on Sunday."), "ASSAULT")
+    assert ev.actor == "MLI"
+
+
+def test_events_role_noun_recipient_of_same_country(nlp):
+    events = events_of(nlp, "Egyptian police detained dozens of demonstrators on Monday night.")
+    ev = next(e for e in events if e.trigger.text == "detained")
+    assert (ev.actor, ev.recipient) == ("EGY", "EGY")
+
+
+def test_events_missing_recipient_is_place_country(nlp):
+    ev = one(events_of(nlp, "Thousands of workers demonstrated in Serbia on Tuesday."), "PROTEST")
+    assert ev.recipient == "SRB"
+
+
+# -- PLOVER recoding by the clause (intent, refusal, demand) ------------------------------------------------
+
+def test_events_refusal_of_cooperation_is_reject(nlp):
+    ev = one(events_of(nlp, "The Israeli government is refusing to lift the curfew on the West Bank."), "REJECT")
+    assert ev.actor == "ISR" and ev.cameo == "120"
+
+
+def test_events_will_not_accept_is_reject(nlp):
+    ev = one(events_of(nlp, "Syria says it will not accept any more refugees from Iraq."), "REJECT")
+    assert ev.trigger.text == "accept"
+
+
+def test_events_willing_to_withdraw_is_agree(nlp):
+    ev = one(events_of(nlp, "Syria says it is willing to withdraw its troops from Lebanon."), "AGREE")
+    assert ev.trigger.text == "withdraw" and ev.quad_class == 1
+
+
+def test_events_intent_to_sanction_is_threaten(nlp):
+    ev = one(events_of(nlp, "Turkey said it would impose sanctions on Syria."), "THREATEN")
+    assert ev.actor == "TUR" and ev.quad_class == 3
+
+
+def test_events_must_under_speech_is_request_by_speaker(nlp):
+    ev = one(events_of(nlp, "Russia said on Tuesday that Sudan must return the captured helicopter."), "REQUEST")
+    assert (ev.actor, ev.recipient) == ("RUS", "SDN")
+
+
+# -- false positives from the seed article -------------------------------------------------------------------
+
+def test_events_standing_sanctions_are_no_event(nlp):
+    events = events_of(nlp, "North Korea is barred by UN sanctions from any tests using ballistic technology.")
+    assert not [e for e in events if e.type == "SANCTION"]
+
+
+def test_events_effort_verb_and_exchange_gerund_are_no_event(nlp):
+    events = events_of(nlp, "Experts said that North Korea would likely push to export more war materials, in "
+                            "exchange for importing food and energy from Russia.")
+    assert {e.type for e in events} == {"AID"}

@@ -46,6 +46,21 @@ class Lexicon:
         self.synsets: dict[str, set[str]] = {k: set(v) for k, v in data["synsets"].items()}
         # the last word of a multiword synonym stands for it (``ballistic missile`` → ``missile``)
         self._syn_heads = {k: {w.split()[-1] for w in v} for k, v in self.synsets.items()}
+        #: role nouns (Phoenix agents file + curated) → CAMEO agent code (``police`` → ``COP``)
+        self.agents: dict[str, str] = data.get("agents", {})
+
+    def agent(self, token: Token) -> str | None:
+        """The CAMEO agent code of a role noun (``police``, ``rebels``, ``riot police``), else None."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        lower, lemma = token.lower_, token.lemma_.lower()
+        left = token.i - 1
+        if left >= token.sent.start and token.doc[left].dep_ == "compound":
+            pair = self.agents.get(f"{token.doc[left].lower_} {lemma}")
+            if pair:
+                return pair
+        return self.agents.get(lemma) or self.agents.get(lower) or (
+            self.agents.get(lower[:-1]) if lower.endswith("s") else None)
 
     @classmethod
     def load(cls) -> Lexicon:

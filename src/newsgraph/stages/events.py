@@ -7,6 +7,13 @@ patterns, the CAMEO→PLOVER table and curated overrides) the stage
   possessor or a national modifier of an event noun) and the recipient (object, dative, a prepositional object,
   or the subject of a claimed clause), and resolves each to an entity through ``doc._.entities`` mentions in
   that phrase, preferring entities that have a country; conjoined actors give one event each;
+- gives role nouns and groups without a named entity a country (``newsgraph.events.countries``): a nationality
+  word or country in the phrase, else the sentence's / dateline's / document's most salient country; such an
+  actor or recipient is the bare ISO3 country id (a country entity id, which may be absent from ``entities``);
+  an event with no recipient in its text takes its place's country, else the sentence's other country, else the
+  actor's own (domestic);
+- recodes the type where PLOVER codes the speech act (``newsgraph.events.plover``: refusal → REJECT, intent →
+  AGREE/THREATEN, ``X said Y must`` → REQUEST);
 - reads the status and attribution from the sentence (``newsgraph.events.modality``);
 - attaches a timex from ``doc._.timexes`` in the same clause (when the timexes stage ran) and a place entity
   introduced by ``in``/``at``/``near``.
@@ -16,13 +23,17 @@ Events are numbered ``e1``, ``e2`` … in text order. ``claim`` stays null until
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..events.countries import phrase_country, sentence_countries
+from ..events.plover import recode, speech_head
 from ..events.lexicon import Coding, Lexicon, quad_class
 from ..events.modality import PREDICT_VERBS, REPORT_VERBS, modality, subject_of
+from ..kb import countries as kb_countries
 from ..model import Entity, Event, Timex, Trigger
 from . import docdata
 
@@ -31,6 +42,8 @@ LIGHT_VERBS = {"make", "pay", "hold", "conduct", "carry", "launch", "stage", "us
                "take", "have", "mount", "impose", "complete", "continue", "resume", "wrap", "end", "cast",
                "exercise", "host", "plan", "announce", "order", "approve", "authorize", "step", "intensify"}
 FRAME_VERBS = (REPORT_VERBS | PREDICT_VERBS | {"according", "cite", "prepare", "accord"}) - {"accuse", "blame"}
+#: verbs of effort whose complement is the event (``push to export``)
+EFFORT_VERBS = {"push", "try", "attempt", "seek", "strive", "move", "work", "struggle", "scramble", "rush"}
 RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "for", "into", "from", "toward", "towards", "upon",
                    "over", "of", "in")
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
@@ -68,13 +81,33 @@ class _Mentions:
                     out.append((t.i, eid))
         return out
 
+    def index(self, doc: Doc) -> None:
+        """Token index → countries of the entity mentions on that token."""
+        self.by_token: dict[int, list[str]] = {}
+        for start, end, eid in self.spans:
+            iso = self.country(eid)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if iso and span is not None:
+                for t in span:
+                    self.by_token.setdefault(t.i, []).append(iso)
+
+    def countries_at(self, i: int) -> list[str]:
+        return self.by_token.get(i, [])
+
     def country(self, eid: str | None) -> str | None:
         e = self.entities.get(eid or "")
         if e is None:
-            return None
+            return _iso3(eid)
         if e.type == "country":
             return e.id
         return e.country or (e.geo.country if e.geo else None)
+
+
+def _iso3(eid: str | None) -> str | None:
+    """An actor id that is a bare country id (``SDN``): the events stage's fallback for role nouns."""
+    if eid and len(eid) == 3 and eid.isupper() and kb_countries.country(eid) is not None:
+        return eid
+    return None
 
 
 def _np_tokens(root: Token) -> list[Token]:
@@ -97,9 +130,89 @@ def _conjuncts(root: Token) -> list[Token]:
     return out
 
 
+#: pronouns that stand for a group or a state (``they will release``, ``it has agreed``)
+GROUP_PRONOUNS = {"they", "it", "we", "them"}
+
+
 class EventsStage:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon.load()
+        #: how often each country rule fired (``phrase``, ``sentence``, ``dateline``, ``document``)
+        self.stats: Counter = Counter()
+        #: give an event with no recipient in its text the recipient rule 3 infers (country level)
+        self.fill_recipient = True
+
+    # -- countries of unnamed actors -------------------------------------------------------------------
+
+    def _salient(self, sent, mentions: _Mentions, doc: Doc, cache: dict) -> tuple[str | None, str]:
+        """The sentence's most salient country, else the dateline's, else the document's (rule 2)."""
+        key = sent.start
+        if key not in cache:
+            counts = sentence_countries(sent, mentions.countries_at)
+            if counts:
+                cache[key] = (next(iter(counts)), "sentence")
+            else:
+                if "dateline" not in cache:
+                    d = doc._.dateline
+                    iso = None
+                    if d is not None:
+                        for name in (d.region, d.place):
+                            if name:
+                                iso = kb_countries.by_name(name) or kb_countries.by_capital(name)
+                                if iso:
+                                    break
+                    cache["dateline"] = iso
+                if cache["dateline"]:
+                    cache[key] = (cache["dateline"], "dateline")
+                else:
+                    if "document" not in cache:
+                        total: Counter = Counter()
+                        for s in doc.sents:
+                            total.update(sentence_countries(s, mentions.countries_at))
+                        cache["document"] = total.most_common(1)[0][0] if total else None
+                    cache[key] = (cache["document"], "document")
+        return cache[key]
+
+    def _default_recipient(self, f: _Found, actors: list[str], location: str | None, mod, mentions: _Mentions,
+                           cache: dict) -> str | None:
+        """Rule 3, for an event whose text names no recipient: the country of its place (``demonstrated in
+        Serbia``), else the sentence's most salient country other than the actor's (countries named only by
+        the cited source do not count), else the actor's own country (a domestic event: ``police dispersed
+        demonstrators``)."""
+        iso = mentions.country(location)
+        if iso:
+            self.stats["recipient:place"] += 1
+            return iso
+        sent = f.token.sent
+        own = {c for a in actors if (c := mentions.country(a))}
+        skip = {t.i for src in mod.sources for t in src.subtree}
+        counts = sentence_countries(sent, lambda i: [] if i in skip else mentions.countries_at(i))
+        for c in counts:
+            if c not in own:
+                self.stats["recipient:sentence"] += 1
+                return c
+        if own:
+            self.stats["recipient:domestic"] += 1
+            return next(iter(own))
+        return None
+
+    def _country_fallback(self, phrase: Token | None, ids: list[str], mentions: _Mentions,
+                          cache: dict) -> list[str]:
+        """``ids`` when one has a country; else the ISO3 id of the country the phrase names (rule 1: a
+        nationality word, a country name or a mention with a country in the phrase) or, when its head is a
+        role noun or group pronoun, of the sentence's most salient country (rule 2)."""
+        if phrase is None or any(mentions.country(i) for i in ids):
+            return ids
+        iso = phrase_country(_np_tokens(phrase), mentions.countries_at)
+        rule = "phrase"
+        if iso is None:
+            if ids or (self.lexicon.agent(phrase) is None and phrase.lower_ not in GROUP_PRONOUNS):
+                return ids
+            iso, rule = self._salient(phrase.sent, mentions, phrase.doc, cache)
+        if iso is None:
+            return ids
+        self.stats[rule] += 1
+        return [iso]
 
     # -- entity resolution -------------------------------------------------------------------------------
 
@@ -259,8 +372,22 @@ class EventsStage:
         ``call X absurd``."""
         tok = f.token
         if f.is_noun:
-            return False
+            # a standing measure, not a new event: the object of a verb that is neither light nor an event
+            # (``violating UN sanctions``, ``barred by UN sanctions``) unless it names its own actor
+            head = tok.head.head if tok.dep_ == "pobj" else tok.head
+            own_actor = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+            return (tok.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB" and not own_actor
+                    and head.lemma_.lower() not in LIGHT_VERBS and head.lemma_.lower() not in FRAME_VERBS)
         lemma = tok.lemma_.lower()
+        # the consequence of an event noun (``is barred by UN sanctions``)
+        if any(c.dep_ == "agent" and any(p.i in nouns for p in c.children) for c in tok.children):
+            return True
+        # an effort verb framing its complement (``push to export``, ``tried to secure``)
+        if lemma in EFFORT_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+            return True
+        # a gerund inside a purpose or exchange phrase (``in exchange for importing food``)
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"for", "of"} and tok.tag_ == "VBG":
+            return True
         if lemma in FRAME_VERBS:
             return True
         if lemma in LIGHT_VERBS and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in nouns for c in tok.children):
@@ -274,21 +401,51 @@ class EventsStage:
         dateline = doc._.dateline
         mentions = _Mentions(list(doc._.entities), skip_before=dateline.end if dateline is not None else 0)
         timexes = list(doc._.timexes)
+        mentions.index(doc)
+        cache: dict = {}
         candidates: list[tuple[_Found, Event]] = []
         for f in self.find(doc):
             actors: list[str] = []
-            for cand in self._actor_tokens(f):
+            actor_tokens = self._actor_tokens(f)
+            phrase = actor_tokens[0] if actor_tokens else None
+            for cand in actor_tokens:
                 actors = self._resolve(cand, mentions)
                 if actors:
+                    phrase = cand
                     break
+            actors = self._country_fallback(phrase, actors, mentions, cache)
             avoid = {c for a in actors if (c := mentions.country(a))}
             recipient = None
-            for rt in self._recipient_tokens(f):
+            same_country_ok = False
+            recipient_tokens = self._recipient_tokens(f)
+            # an event noun takes the clause of its light verb (``said it would impose sanctions``)
+            clause = f.token.head if f.is_noun and f.token.dep_ == "dobj" and \
+                f.token.head.lemma_.lower() in LIGHT_VERBS else None if f.is_noun else f.token
+            recoded = recode(clause, f.coding.type) if clause is not None else None
+            coding = f.coding
+            if recoded is not None:
+                coding = self.lexicon.coding(recoded[1]) or coding
+                if recoded[0] == "REQUEST":
+                    # the speaker demands; the one who must act is the recipient
+                    head = speech_head(f.token)
+                    speaker = subject_of(head) if head is not None else None
+                    demanders = self._country_fallback(speaker, self._resolve(speaker, mentions), mentions, cache)
+                    if demanders:
+                        recipient_tokens = [t for t in [phrase] if t is not None]
+                        actors = demanders
+                        avoid = {c for a in actors if (c := mentions.country(a))}
+            for rt in recipient_tokens:
                 ids = [i for i in self._resolve(rt, mentions, avoid=avoid) if i not in actors]
                 ids.sort(key=lambda i: mentions.country(i) in avoid)
                 if ids:
                     recipient = ids[0]
                     break
+            if recipient is None or mentions.country(recipient) is None:
+                for rt in recipient_tokens:
+                    ids = self._country_fallback(rt, [recipient] if recipient else [], mentions, cache)
+                    if ids and ids[0] != recipient:
+                        recipient, same_country_ok = ids[0], True
+                        break
             if f.is_noun and not actors and recipient is None:
                 continue
             location = self._location(f, mentions)
@@ -320,13 +477,16 @@ class EventsStage:
                     if src.pos_ in {"NOUN", "PROPN"} and role not in attributed:
                         attributed.append(role)
             sent = f.token.sent
+            if recipient is None and self.fill_recipient:
+                recipient = self._default_recipient(f, actors, location, mod, mentions, cache)
+                same_country_ok = recipient is not None
             trigger = Trigger(start=f.token.idx, end=f.token.idx + len(f.token.text), text=f.token.text)
             for actor in actors or [None]:
                 candidates.append((f, Event(
                     id="", trigger=trigger, sentence=(sent.start_char, sent.end_char), actor=actor,
-                    recipient=recipient if recipient != actor else None, type=f.coding.type, mode=f.coding.mode,
-                    context=list(f.coding.context), cameo=f.coding.cameo,
-                    quad_class=quad_class(f.coding.cameo), status=mod.status,
+                    recipient=recipient if recipient != actor or same_country_ok else None, type=coding.type,
+                    mode=coding.mode, context=list(coding.context), cameo=coding.cameo,
+                    quad_class=quad_class(coding.cameo), status=mod.status,
                     date=self._date(f, timexes), location=location, attributed_to=attributed)))
         events = _dedupe(candidates)
         events.sort(key=lambda e: (e.trigger.start, e.actor or "", e.recipient or ""))

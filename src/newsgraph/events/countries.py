@@ -1,0 +1,80 @@
+"""Countries for event actors that name no entity with a country: role nouns and groups (``police``,
+``Syrian rebels``, ``Kenya's government``, ``the ministry``).
+
+Rules, in order (``phrase_country`` then ``sentence_country``):
+
+1. a nationality word or country name inside the noun phrase (``Indian police``, ``Kenya's government``,
+   ``rebels in the Ivory Coast``), or an entity mention there that has a country;
+2. for a role noun (``lexicon.agent``) with no such word: the sentence's most salient country — the country
+   mentioned most often in the sentence (entity mentions and nationality words; ties go to the earliest),
+   else the dateline's country, else the document's most mentioned country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..kb import countries as kb_countries
+
+_SKIP = {"the", "a", "an"}
+
+
+@lru_cache(maxsize=65536)
+def _lookup(text: str) -> str | None:
+    return kb_countries.by_demonym(text) or kb_countries.by_name(text)
+
+
+def word_country(doc, i: int) -> str | None:
+    """ISO3 for a nationality word or country name at token ``i`` (``Ugandan``, ``North Korean``,
+    ``Ivory Coast``, ``Sri Lanka's``); capitalised words only."""
+    tok = doc[i]
+    if not tok.text[:1].isupper() or tok.lower_ in _SKIP:
+        return None
+    sent = tok.sent
+    grams = []
+    for a, b in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i, i + 3), (i, i + 1)):
+        if sent.start <= a and b <= sent.end and a >= 0:
+            grams.append(doc[a:b])
+    for span in grams:
+        if not all(t.text[:1].isupper() or t.text in {"'s", "’s"} for t in span):
+            continue
+        found = _lookup(span.text)
+        if found:
+            return found
+    return None
+
+
+def phrase_country(tokens: Iterable[Token], entity_country: Callable[[int], Iterable[str]]) -> str | None:
+    """The country a noun phrase names: a nationality word or country name in it, else an entity of its with a
+    country (``entity_country(token index)`` gives the countries of mentions on that token)."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    for t in toks:
+        for iso in entity_country(t.i):
+            return iso
+        found = word_country(t.doc, t.i)
+        if found:
+            return found
+    return None
+
+
+def sentence_countries(sent: Span, entity_country: Callable[[int], Iterable[str]]) -> Counter:
+    """Countries named in a sentence, with how often (entity mentions and nationality words)."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    previous: set[str] = set()
+    for t in sent:
+        isos = list(dict.fromkeys(entity_country(t.i)))
+        if not isos:
+            found = word_country(t.doc, t.i)
+            isos = [found] if found else []
+        for iso in isos:
+            if iso not in previous:  # a multiword name counts once
+                counts[iso] += 1
+            first.setdefault(iso, t.i)
+        previous = set(isos)
+    # earliest first on ties: Counter.most_common keeps insertion order for equal counts
+    return Counter(dict(sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))))

@@ -1,0 +1,85 @@
+"""PLOVER recoding of an event by the clause around its trigger, where PLOVER codes the speech act rather
+than the action named (CAMEO 03 intent, 10 demand, 12 reject, 13 threaten):
+
+- a cooperative action the actor refuses or says it will not take (``refused to allow``, ``will not accept``,
+  ``declined to lift``) → REJECT;
+- a conflictual action the actor says it will take (``will withdraw its force unless``, ``would boycott``,
+  ``is prepared to impose martial law``) → THREATEN;
+- a cooperative material action the actor commits to (``will provide aid``, ``is willing to withdraw``,
+  ``agreed to reopen``) → AGREE; meetings and visits stay CONSULT (planned);
+- an action a speaker says someone else must or should take (``Russia said Sudan must return the
+  helicopter``) → REQUEST by the speaker to that someone.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .modality import REPORT_VERBS
+
+COOPERATIVE = {"AGREE", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
+MATERIAL_COOP = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
+CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
+INTENT_HEADS = {"agree", "promise", "pledge", "vow", "offer", "plan", "intend", "decide", "prepare", "ready",
+                "willing", "prepared", "commit", "committed", "swear", "threaten", "determined", "resolve"}
+REFUSE_HEADS = {"refuse", "decline", "reject", "unwilling"}
+FUTURE = {"will", "shall", "'ll", "wo"}
+DEMAND_MODALS = {"must", "should", "ought"}
+SPEECH = REPORT_VERBS | {"urge", "insist", "demand", "warn", "tell"}
+
+
+def _governors(tok: Token) -> list[Token]:
+    """Verbs and adjectives that control the trigger (``refused to [allow]``, ``is willing to [withdraw]``)."""
+    out = []
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in {"xcomp", "ccomp"} or t.head.i == t.i:
+            break
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for t in [tok] + _governors(tok) for c in t.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for t in [tok] + _governors(tok) for c in t.children)
+
+
+def speech_head(tok: Token) -> Token | None:
+    """The speech verb whose complement the trigger's clause is (``said [that Sudan must return]``)."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH:
+            return t.head
+        if t.dep_ not in {"xcomp", "conj"} or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
+    """(PLOVER type, CAMEO code) the clause gives the event, or None to keep its own coding."""
+    govs = {g.lemma_.lower() for g in _governors(tok)}
+    aux = _aux(tok)
+    neg = _negated(tok)
+    if plover_type in COOPERATIVE and (govs & REFUSE_HEADS or (neg and aux & (FUTURE | {"would"}))):
+        return "REJECT", "120"
+    if neg:
+        return None
+    if aux & DEMAND_MODALS and speech_head(tok) is not None:
+        return "REQUEST", "100"
+    # ``X said it would …``: reported intent only with a pronoun subject standing for the speaker
+    subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    reported = speech_head(tok) is not None and subj is not None and subj.lower_ in {"it", "they", "we", "he",
+                                                                                      "she"}
+    intent = bool(aux & FUTURE or govs & INTENT_HEADS or (reported and "would" in aux))
+    if intent and plover_type in CONFLICT:
+        return "THREATEN", "130"
+    if intent and plover_type in MATERIAL_COOP:
+        return "AGREE", "030"
+    return None
