@@ -161,14 +161,18 @@ def day_for_month_day(month: int, day: int, dct: dt.date, tense: Tense) -> dt.da
         after = [d for d in options if d >= dct]
         if after and (after[0] - dct).days < 300:
             return after[0]
+    # No tense: newswire mostly reports the past, so a date up to eight months back beats a nearer future one.
+    before = [d for d in options if d <= dct]
+    if before and (dct - before[-1]).days <= 240:
+        return before[-1]
     return min(options, key=lambda d: (abs((d - dct).days), d > dct))
 
 
 def weekday_date(weekday: int, dct: dt.date, tense: Tense, *, modifier: str | None = None) -> dt.date:
     """The date of a weekday (1 = Monday) relative to the publication date.
 
-    Past tense: the latest such day on or before the DCT; future: the next on or after it; otherwise the nearest
-    (a tie goes to the past). ``last``/``next`` exclude the DCT itself; ``this`` is the one in the DCT's week.
+    Past tense (or none found): the latest such day on or before the DCT; future: the next on or after it;
+    present: the nearest (a tie goes to the past). ``last``/``next`` exclude the DCT itself; ``this`` is the one in the DCT's week.
     """
     back = (dct.isoweekday() - weekday) % 7
     ahead = (weekday - dct.isoweekday()) % 7
@@ -178,18 +182,20 @@ def weekday_date(weekday: int, dct: dt.date, tense: Tense, *, modifier: str | No
         return dct + dt.timedelta(days=ahead or 7)
     if modifier == "this":
         return dct + dt.timedelta(days=weekday - dct.isoweekday())
-    if tense == "past":
-        return dct - dt.timedelta(days=back)
     if tense == "future":
         return dct + dt.timedelta(days=ahead)
-    return dct - dt.timedelta(days=back) if back <= ahead else dct + dt.timedelta(days=ahead)
+    if tense == "present":
+        return dct - dt.timedelta(days=back) if back <= ahead else dct + dt.timedelta(days=ahead)
+    # past, or no tense found: news mostly reports what already happened
+    return dct - dt.timedelta(days=back)
 
 
 def quarter_value(q: int, dct: dt.date, tense: Tense) -> str:
     """``the third quarter`` without a year: the latest such quarter that has begun (past/none) or the next."""
     current = quarter_of(dct)
     if tense == "future":
-        year = dct.year if q >= current else dct.year + 1
+        # companies forecast the current and the next quarters; a quarter just ended is still this year's
+        year = dct.year if q >= current - 1 else dct.year + 1
     else:
         year = dct.year if q <= current else dct.year - 1
     return f"{year:04d}-Q{q}"

@@ -1,0 +1,89 @@
+"""Tense of the verb that governs a span, from spaCy's tags and dependency parse (Penn tags: VBD, MD, …)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .normalize import Tense
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "should", "must", "can", "ca"}
+#: verbs whose complement (or own time adjunct) lies ahead: "planned for Saturday", "scheduled a meeting Thursday"
+_PLAN = {"plan", "schedule", "expect", "set", "slate", "intend", "aim", "hope", "want", "seek", "prepare", "promise",
+         "threaten", "vow", "pledge", "postpone", "delay", "defer", "reschedule", "due", "announce"}
+#: words just before the expression that point ahead or back whatever the verb
+_AHEAD = re.compile(r"\b(?:until|till|as\s+(?:early|soon)\s+as|no\s+later\s+than|starting|beginning|effective)\s+$",
+                    re.IGNORECASE)
+
+
+def verb_tense(verb: Token, depth: int = 0) -> Tense:
+    """Tense of one verb with its auxiliaries: ``past``, ``present``, ``future`` or None (participle, unknown)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX):
+        return "future"
+    if any(a.lower_ == "going" for a in aux) or (verb.lower_ == "going" and any(c.tag_ == "VB" for c in verb.children)):
+        return "future"
+    if "to" in words and verb.tag_ == "VB":
+        # "to visit": the tense of the verb it depends on, ahead of it for verbs of planning
+        head = verb.head
+        if head is verb or depth > 2:
+            return "future"
+        if head.lemma_ in _PLAN:
+            return "future"
+        return verb_tense(head, depth + 1) or "future"
+    if verb.lemma_ in _PLAN and verb.lemma_ != "announce" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return "future"
+    if verb.tag_ == "VBN" and not aux:
+        return "past"  # a participle on its own: "the decision, announced Wednesday"
+    if any(a.lemma_ == "have" for a in aux) and verb.tag_ in ("VBN", "VBG"):
+        return "past"  # perfect: "has been searching since Oct. 23"
+    if any(a.tag_ == "VBD" for a in aux) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        if verb.tag_ == "VBG":  # "is meeting on Friday": an arrangement ahead
+            return "future"
+        return "present"
+    return None
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or token.tag_ == "MD"
+
+
+class TenseFinder:
+    """Map character spans of one Doc to the tense of their governing verb."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def __call__(self, start: int, end: int) -> Tense:
+        if _AHEAD.search(self.doc.text[max(0, start - 25):start]):
+            return "future"
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        token = span.root
+        # Up the dependency chain: the first verb with a tense decides.
+        node, steps = token.head, 0
+        while steps < 8:
+            if _is_verb(node) and node not in span:
+                tense = verb_tense(node)
+                if tense is not None:
+                    return tense
+            if node.head is node:
+                break
+            node, steps = node.head, steps + 1
+        # Else the nearest verb with a tense in the sentence.
+        best: tuple[int, Tense] | None = None
+        for tok in token.sent:
+            if tok in span or not _is_verb(tok):
+                continue
+            tense = verb_tense(tok)
+            if tense is None:
+                continue
+            distance = abs(tok.i - token.i)
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+        return best[1] if best else None
