@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import spacy
 
-from newsgraph.attribution import scan
+from newsgraph.attribution import Engine, scan
 from newsgraph.attribution.lexicon import parse
+from newsgraph.attribution.tagger import Tagger, packaged_path
 from newsgraph.model import Entity, Mention
 from newsgraph.stages import docdata
 from newsgraph.stages.quotes import QuotesStage
@@ -42,12 +43,15 @@ def entity(text: str, id_: str, type_: str, *names: str, kinds: dict[str, str] |
     return Entity(id=id_, name=names[0], type=type_, mentions=mentions)
 
 
-def run(nlp, text: str, entities: list[Entity] | None = None):
+def run(nlp, text: str, entities: list[Entity] | None = None, engine: Engine | None = None):
     doc = nlp(text)
     docdata.register_extensions()
     doc._.entities = entities or []
-    QuotesStage()(doc)
+    QuotesStage(engine)(doc)
     return doc
+
+
+needs_model = pytest.mark.skipif(packaged_path() is None, reason="no attribution model in the package")
 
 
 def test_quotes_direct_after_said(nlp):
@@ -188,7 +192,8 @@ def test_quotes_lexicon_rejects_unknown_class():
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
-def test_quotes_seed_article_speakers(nlp):
+@pytest.mark.parametrize("tagged", [False, pytest.param(True, marks=needs_model)], ids=["rules", "rules+tagger"])
+def test_quotes_seed_article_speakers(nlp, tagged):
     text = SEED.read_text(encoding="utf-8")
     ents = [
         entity(text, "person:kim-jong-un", "person", "Kim Jong Un", "Kim", "he",
@@ -203,7 +208,7 @@ def test_quotes_seed_article_speakers(nlp):
     # "Soo Kim" also contains "Kim": drop those from Kim Jong Un, as the entities stage would
     soo = {(m.start + 4, m.end) for m in ents[-1].mentions if m.text == "Soo Kim"}
     ents[0] = ents[0].model_copy(update={"mentions": [m for m in ents[0].mentions if (m.start, m.end) not in soo]})
-    doc = run(nlp, text, ents)
+    doc = run(nlp, text, ents, Engine(tagger=Tagger()) if tagged else None)
     quotes = doc._.quotes
 
     def quote_of(passage: str):
@@ -246,3 +251,56 @@ def test_quotes_in_full_pipeline():
     assert by_source["she"].kind == "direct" and by_source["she"].cue == "added"
     assert [q.id for q in doc.quotes] == [f"q{n}" for n in range(1, len(doc.quotes) + 1)]
     assert all(text[q.start:q.end] == q.text for q in doc.quotes)
+
+
+@needs_model
+def test_quotes_tagger_leaves_doc_ents_alone(nlp):
+    doc = nlp("Senator Jane Doe wants the bill passed before the recess, her aides said on Monday.")
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    spans = Tagger()(doc)
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == ents
+    assert all(label in ("CONTENT", "SOURCE", "CUE") for label, _, _ in spans)
+    assert all(0 <= s < e <= len(doc.text) for _, s, e in spans)
+
+
+@needs_model
+def test_quotes_tagger_adds_what_rules_miss_with_its_cue_and_source(nlp):
+    # ``made it clear`` is not in the lexicon: the rules see nothing; the shipped tagger finds the attribution
+    text = "Republican leaders made it clear that the bill would not pass before the recess."
+    assert run(nlp, text)._.quotes == []
+    [q] = run(nlp, text, engine=Engine(tagger=Tagger()))._.quotes
+    assert q.kind == "indirect" and q.speaker_text == "Republican leaders" and q.cue == "made it clear"
+    assert "the bill would not pass before the recess" in q.text and text[q.start:q.end] == q.text
+
+
+def test_quotes_tagger_missing_model_raises(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        Tagger(tmp_path)
+
+
+def fake_tagger(text: str, *marked: tuple[str, str]):
+    """A tagger that returns fixed spans: ``(label, words)`` found in ``text``."""
+    spans = [(label, text.index(words), text.index(words) + len(words)) for label, words in marked]
+    return lambda doc, skip=None: sorted(spans, key=lambda s: s[1])
+
+
+def test_quotes_tagger_spans_attach_cue_and_source_and_skip_stance_words(nlp):
+    text = "The senator wants lower taxes and fewer rules for small firms."
+    tagger = fake_tagger(text, ("SOURCE", "The senator"), ("CUE", "wants"),
+                         ("CONTENT", "lower taxes and fewer rules for small firms"))
+    assert run(nlp, text, engine=Engine(tagger=tagger))._.quotes == []  # ``want`` is a stance word: not words
+    [q] = run(nlp, text, engine=Engine(tagger=tagger, tagged="all"))._.quotes
+    assert (q.text, q.kind, q.speaker_text, q.cue) == (
+        "lower taxes and fewer rules for small firms", "indirect", "The senator", "wants")
+
+
+def test_quotes_prefer_sets_who_wins_reported_speech_rules_keep_quotations(nlp):
+    text = "The minister said the talks would resume in May, and the unions welcomed the news."
+    tagger = fake_tagger(text, ("SOURCE", "The minister"), ("CUE", "said"), ("CONTENT", "the talks would resume"))
+    [q] = run(nlp, text, engine=Engine(tagger=tagger, prefer="tagger"))._.quotes
+    assert (q.text, q.speaker_text, q.cue) == ("the talks would resume", "The minister", "said")
+    [r] = run(nlp, text, engine=Engine(tagger=tagger))._.quotes  # the default: the rules' content wins
+    assert r.text == "the talks would resume in May"
+    text = "“We will not back down on this,” the defence minister said on Tuesday."
+    tagger = fake_tagger(text, ("CONTENT", "We will not back down"), ("CUE", "said"))
+    assert run(nlp, text, engine=Engine(tagger=tagger, prefer="tagger"))._.quotes == run(nlp, text)._.quotes

@@ -13,7 +13,10 @@ The rules read spaCy's dependency parse (``en_core_web_sm``-style labels) and th
 5. a quotation that follows an attributed one without a cue of its own (``“A,” said X. “B.”``) continues it
    (same source, same ``group``);
 6. ``according to X`` in a sentence that already has a verb cue is a channel (``via``), not a second source;
-7. an attribution whose cue lies inside another's content is dropped (PolNeAR's univocal annotation).
+7. an attribution whose cue lies inside another's content is dropped (PolNeAR's univocal annotation);
+8. with a ``tagger`` (``tagger.Tagger``), each CONTENT span it tags that no attribution above overlaps is added, with
+   the tagger's CUE nearest to it in its sentence(s) and the SOURCE nearest that cue in the cue's sentence (pieces
+   that share a cue are one attribution); it is snapped to the quotation marks like the others.
 """
 
 from __future__ import annotations
@@ -122,14 +125,28 @@ class Engine:
     """The rule engine. ``Engine()(doc)`` returns the attributions of a parsed Doc."""
 
     def __init__(self, lexicon: dict[str, str] | None = None, *, classes: tuple[str, ...] | None = QUOTE_CLASSES,
-                 sourceless: bool = False, orphans: bool = True) -> None:
+                 sourceless: bool = False, orphans: bool = True, tagger=None, tagged: str = "words",
+                 bounds: bool = False, cue_rules: bool = False, prefer: str = "rules") -> None:
         """
         Args:
             lexicon: ``{cue: class}`` (default: the packaged ``data/cues.txt``).
             classes: the cue classes to read (default: words, not wishes: no ``stance``); None reads all.
             sourceless: keep indirect attributions without a source (``it was reported that …``).
             orphans: keep a quotation (of a whole sentence or more) that no cue attributes, with no source.
+            tagger: a callable ``doc -> [(label, start, end)]`` (``tagger.Tagger``) whose CONTENT spans add the
+                attributions the rules miss (its CUE and SOURCE spans in the same sentence attach them).
+            tagged: which of the tagger's attributions to keep: ``words`` (its cue is not a ``stance`` word of the
+                lexicon, such as ``wants``), or ``all`` (PolNeAR's beliefs and positions too).
+            bounds: let the tagger's CONTENT span set the ends of an indirect content the rules found (measured: no).
+            cue_rules: read the parse for the content of the tagger's cues the lexicon lacks (measured: no).
+            prefer: where both find reported (indirect) speech, whose content wins: ``rules`` or ``tagger``.
         """
+        self.bounds = bounds
+        self.cue_rules = cue_rules
+        self.prefer = prefer
+        self.full_lexicon = dict(packaged_cues() if lexicon is None else lexicon)
+        self.tagger = tagger
+        self.tagged = tagged
         self.lexicon = dict(packaged_cues() if lexicon is None else lexicon)
         if classes is not None:
             self.lexicon = {k: v for k, v in self.lexicon.items() if v in classes}
@@ -260,12 +277,130 @@ class Engine:
 
         found = self._drop_nested(found)
         found = self._continue_quotes(doc, quotes, found, sent_index)
+        if self.tagger is not None:
+            found = self._add_tagged(doc, quotes, found, self.tagger(doc),
+                                      sents, sent_index, group)
         if not self.sourceless:
             found = [f for f in found if f.source is not None or f.kind != "indirect"]
         dropped = [_unbalanced_region(text, off) for off in scanned.unbalanced]
         found = [f for f in found if not any(a < f.end and f.start < b for a, b in dropped)]
         found.sort(key=lambda f: (f.start, f.end))
         return Result(found=found, unbalanced=scanned.unbalanced)
+
+    def _add_tagged(self, doc: Doc, quotes: _Quotes, found: list[Found], spans, sents, sent_index,
+                    group: int) -> list[Found]:
+        """Attributions of the tagger whose content no rule found: the nearest CUE of the content's sentence
+        outside it, and the SOURCE of that sentence nearest the cue."""
+        text = doc.text
+        later: list[Found] = []
+        if self.prefer == "tagger":  # quotations from the rules, then the tagger, then the rules' reported speech
+            later = [f for f in found if f.kind == "indirect"]
+            found = [f for f in found if f.kind != "indirect"]
+        contents = [(s, e) for lab, s, e in spans if lab == "CONTENT"]
+        cues = [(s, e) for lab, s, e in spans if lab == "CUE"]
+        sources = [(s, e) for lab, s, e in spans if lab == "SOURCE"]
+        if self.bounds:
+            for f in found:
+                if f.kind != "indirect":
+                    continue
+                best = max(contents, key=lambda c: _overlap(f.start, f.end, *c), default=None)
+                if best is not None and _overlap(f.start, f.end, *best) >= 0.3 and not quotes.overlapping(*best) \
+                        and not (f.cue_span and best[0] <= f.cue_span[0] < best[1]) \
+                        and not (f.source and best[0] < f.source[1] and f.source[0] < best[1]):
+                    f.start, f.end = best
+        taken = [(f.start, f.end) for f in found]
+        added: list[Found] = []
+        if self.cue_rules:
+            # a verb the tagger calls a cue but the lexicon lacks: the parse gives its content and source
+            known = [f.cue_span for f in found if f.cue_span]
+            for lab, s, e in spans:
+                if lab != "CUE" or any(a < e and s < b for a, b in known):
+                    continue
+                span = doc.char_span(s, e, alignment_mode="expand")
+                verb = span.root if span is not None else None
+                if verb is None or verb.pos_ != "VERB" or quotes.containing(verb.idx) is not None:
+                    continue
+                f = self._from_verb(doc, quotes, verb, verb.lemma_.lower(), "speech", sent_index(verb.idx))
+                if f is None or f.source is None or any(a < f.end and f.start < b for a, b in taken):
+                    continue
+                if self.tagged == "words" and self.full_lexicon.get(verb.lemma_.lower()) == "stance":
+                    continue
+                group += 1
+                f.group = group
+                f.cue = doc.text[s:e]
+                f.cue_span = (s, e)
+                added.append(f)
+                taken.append((f.start, f.end))
+        by_cue: dict[tuple[int, int], Found] = {}
+        for s, e in contents:
+            if any(a < e and s < b for a, b in taken):
+                continue
+            first, last = sent_index(s), sent_index(max(e - 1, s))
+            lo, hi = sents[first].start_char, sents[last].end_char
+            near = [c for c in cues if lo <= c[0] < hi and not (s <= c[0] < e)]
+            if not near:
+                continue
+            cue = min(near, key=lambda c: max(c[0] - e, s - c[1], 0))
+            if self.tagged == "words":
+                cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+                lemmas = [t.lemma_.lower() for t in cue_span] if cue_span is not None else []
+                if any(self.full_lexicon.get(w) == "stance" for w in lemmas):
+                    continue
+            if cue in by_cue:  # a second piece of the same attribution (``A, he said, B``)
+                f = by_cue[cue]
+                piece = replace(f, start=s, end=e, kind="indirect", via=[])
+                added.append(self._snap(text, quotes, piece))
+                continue
+            if any(g.start <= cue[0] < g.end for g in found + later):
+                continue  # its cue lies inside another attribution's content (univocal, as ``_drop_nested``)
+            key, cue = cue, self._cue_word(doc, cue)
+            s, e = _trim(text, self._drop_mark(doc, s, e), e)
+            if e <= s:
+                continue
+            ci = sent_index(cue[0])
+            slo, shi = sents[ci].start_char, sents[ci].end_char
+            cands = [r for r in sources if slo <= r[0] < shi and not (s <= r[0] < e)]
+            group += 1
+            f = Found(start=s, end=e, kind="indirect", cue=text[cue[0]:cue[1]], cue_span=cue, sentence=ci,
+                      group=group)
+            if cands:
+                src = min(cands, key=lambda r: max(r[0] - cue[1], cue[0] - r[1], 0))
+                span = doc.char_span(src[0], src[1], alignment_mode="expand")
+                f.source = f.anchor = src
+                f.head = span.root.i if span is not None else None
+            by_cue[key] = f
+            added.append(self._snap(text, quotes, f))
+        if later:
+            mine = [(f.start, f.end) for f in added if f.source is not None or f.kind != "indirect"]
+            added += [f for f in later if not any(a < f.end and f.start < b for a, b in mine)]
+        return found + added
+
+    def _cue_word(self, doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
+        """The reporting word of a tagged cue: a lexicon word in it (with its particle), else the cue without its
+        leading auxiliaries and adverbs (``have claimed`` → ``claimed``, ``made it clear`` stays)."""
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        if span is None:
+            return cue
+        for tok in span:
+            hit = self._verb_lemma(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if hit is not None:
+                end = tok
+                if " " in hit[0]:
+                    end = max((c for c in tok.children if c.dep_ in ("prt", "prep") and c.i < span.end),
+                              key=lambda c: c.i, default=tok)
+                return tok.idx, end.idx + len(end)
+        toks = list(span)
+        while len(toks) > 1 and toks[0].dep_ in ("aux", "auxpass", "advmod", "neg"):
+            toks.pop(0)
+        return toks[0].idx, cue[1]
+
+    @staticmethod
+    def _drop_mark(doc: Doc, start: int, end: int) -> int:
+        """A tagged content without its complementizer (``that`` …), as the rules give it."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 2 and span[0].dep_ == "mark" and span[0].lower_ in ("that", "whether"):
+            return span[1].idx
+        return start
 
     def _host(self, acc: Token, verb_found: list[Found]) -> Found | None:
         """The verb attribution an ``according to`` phrase qualifies (its head verb, else the sentence's)."""

@@ -1,7 +1,12 @@
-"""The ``quotes`` stage: who said what (CONTRACT.md ``Quote``), from rules on the dependency parse.
+"""The ``quotes`` stage: who said what (CONTRACT.md ``Quote``), from rules on the dependency parse plus a small
+trained span tagger.
 
 The rule engine (``newsgraph.attribution``) finds direct, mixed and indirect quotations with their source span, cue
-and channels (``according to X`` beside a verb cue). This stage turns them into ``model.Quote`` records:
+and channels (``according to X`` beside a verb cue). The tagger (``attribution.tagger``, shipped in
+``data/attribution_model``, trained on PolNeAR train) then adds the attributions whose content no rule found, with
+its own cue and source spans (indirect speech with a cue outside the lexicon: ``blasted``, ``made it clear``). By
+default it keeps words, not wishes: an attribution whose cue is a ``stance`` word of the lexicon (``wants``) is left
+out (``tagged="all"`` keeps it). This stage turns them into ``model.Quote`` records:
 
 * ``speaker`` is resolved through ``doc._.entities``: the entity with a mention that holds the source's head word
   (``Kim`` in ``leader Kim``, ``she`` as a pronoun mention), else the mention nearest the head inside the source
@@ -14,8 +19,10 @@ and channels (``according to X`` beside a verb cue). This stage turns them into 
 * a quotation whose marks do not balance is dropped with warning W002; the rest of the article is still read.
 * ids are ``q1``, ``q2``, … in text order (deterministic).
 
-Why rules rather than a trained tagger: the rules reach content F1 0.88 on PolNeAR dev direct quotes (textacy 0.48),
-need no model file, and cost about 7% of the spaCy pipeline time (benchmarks/RESULTS-attribution.md).
+Why rules first and the tagger second (measured, benchmarks/RESULTS-attribution.md): the rules are better on
+quotations (direct F1 0.88 on PolNeAR dev) and on content that both find; the tagger alone is below the rules, and
+letting it reset the rules' boundaries loses more than it gains; added to them it raises recall on indirect speech.
+``tagger=False`` gives the rules alone.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from spacy.tokens import Doc
 
 from ..attribution import Engine, Found
 from ..attribution.lexicon import CLASSES, QUOTE_CLASSES
+from ..attribution.tagger import Tagger
 from ..errors import Warnings
 from ..model import Entity, Quote
 from . import docdata
@@ -36,22 +44,39 @@ _OFF_PATH_DEPS = {"poss", "prep", "pobj", "relcl", "acl", "agent", "conj", "cc"}
     "quotes",
     requires=["doc.sents", "token.dep", "doc._.entities"],
     assigns=["doc._.quotes"],
-    default_config={"classes": list(QUOTE_CLASSES), "orphans": True},
+    default_config={"classes": list(QUOTE_CLASSES), "orphans": True, "tagger": True, "tagged": "words",
+                    "prefer": "rules"},
 )
-def make_quotes(nlp: Language, name: str, classes: list[str], orphans: bool) -> QuotesStage:
+def make_quotes(nlp: Language, name: str, classes: list[str], orphans: bool, tagger: bool | str = True,
+                tagged: str = "words", prefer: str = "rules") -> QuotesStage:
     """Build the stage.
 
     Args:
         classes: cue classes to read (``data/cues.txt``): by default reported words and beliefs, not ``stance``.
         orphans: keep a whole-sentence quotation that no cue attributes (speaker null).
+        tagger: add the attributions of the trained span tagger shipped in ``data/attribution_model`` to those of
+            the rules (True), or not (False: rules only); a string is the path of another model directory.
+        tagged: which of the tagger's attributions to keep: ``words`` (not those whose cue is a ``stance`` word)
+            or ``all``.
+        prefer: where the rules and the tagger both find reported (indirect) speech, whose content wins:
+            ``rules`` (the default: the claims stage reads evidence such as ``citing …`` inside the rules' content)
+            or ``tagger`` (higher PolNeAR F1: benchmarks/RESULTS-attribution.md).
 
     Raises:
-        ValueError: an unknown cue class.
+        ValueError: an unknown cue class or ``tagged`` value.
+        FileNotFoundError: ``tagger`` names a directory without a model.
     """
     unknown = [c for c in classes if c not in CLASSES]
     if unknown:
         raise ValueError(f"quotes: unknown cue class(es) {unknown}; valid classes: {list(CLASSES)}")
-    return QuotesStage(Engine(classes=tuple(classes), orphans=orphans))
+    if tagged not in ("words", "all") or prefer not in ("rules", "tagger"):
+        raise ValueError(f"quotes: tagged must be 'words' or 'all', prefer 'rules' or 'tagger'; got {tagged!r}, "
+                         f"{prefer!r}")
+    model = None
+    if tagger:
+        model = Tagger(None if tagger is True else tagger)
+    return QuotesStage(Engine(classes=tuple(classes), orphans=orphans, tagger=model, tagged=tagged,
+                                prefer=prefer))
 
 
 class QuotesStage:
