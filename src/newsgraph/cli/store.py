@@ -113,9 +113,50 @@ def register(main: click.Group) -> None:
     _query_command(main, "events", ("actor", "type", "status", "source", "since", "until", "text"),
                    "Events: who did what to whom, when. --actor matches actor or recipient.\n\n"
                    "In Python: newsgraph.store.events(db, actor=..., ...).")
-    _query_command(main, "claims", ("actor", "stance", "source", "since", "until", "text"),
-                   "Claims: propositions with their sources and stance. --actor matches sources or about.\n\n"
-                   "In Python: newsgraph.store.claims(db, ...).")
+    @main.command()
+    @db_option
+    @filter_options("actor", "stance", "source", "since", "until", "text")
+    @click.option("--contested", is_flag=True,
+                  help="Claim clusters (from `newsgraph link`) that one source supports and another denies: "
+                       "each member with its outlet, sources, stance and sentence.")
+    @output_options
+    def claims(db: str, fmt: str, limit: int | None, contested: bool, **filters_: Any) -> None:
+        """Claims: propositions with their sources and stance. --actor matches sources or about.
+
+        In Python: newsgraph.store.claims(db, ...); with --contested, newsgraph.store.contested(db, actor=...).
+        """
+        from .. import store
+
+        try:
+            if contested:
+                table = store.contested(db, actor=filters_.get("actor"), limit=limit)
+            else:
+                table = store.claims(db, limit=limit, **filters_)
+            store.write(table, fmt)
+        except NewsgraphError as exc:
+            raise _fail(exc) from None
+
+    @main.command()
+    @db_option
+    @click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
+                  help="Smallest cluster kept.")
+    def link(db: str, min_size: int) -> None:
+        """Link the same event and the same claim across the stored documents (replaces earlier clusters).
+
+        Blocking by actors, type and time (events) and by what claims are about (claims), then comparison within
+        blocks: sub-quadratic in corpus size.
+
+        In Python: newsgraph.store.link(db).
+        """
+        from .. import store
+
+        try:
+            r = store.link(db, min_size=min_size)
+        except NewsgraphError as exc:
+            raise _fail(exc) from None
+        click.echo(f"{r.documents} documents: {r.event_clusters} event clusters ({r.event_mentions} event "
+                   f"mentions), {r.claim_clusters} claim clusters ({r.claim_mentions} claims), {r.contested} "
+                   f"contested; {r.comparisons} comparisons", err=True)
     _query_command(main, "quotes", ("actor", "type", "source", "since", "until", "text"),
                    "Quotes with speakers. --actor matches the speaker or a channel (via).\n\n"
                    "In Python: newsgraph.store.quotes(db, ...).")

@@ -1,8 +1,9 @@
 """The ``dateline`` stage: recognise a wire dateline (``SEOUL (AFP) :``) at the head of the text.
 
-The text is never altered; the dateline is recorded with its offsets, and its place and agency are preset as
-entities so that the NER component (which runs after this stage and respects preset entities) does not misread
-them (the model tags ``SEOUL`` as ORG and misses ``AFP``).
+The text is never altered; the dateline is recorded with its offsets. The stage runs before the parser: it marks
+the dateline off as a sentence of its own (the parser keeps preset boundaries, so ``SEOUL`` is no longer parsed
+as the first sentence's subject), and presets its place and agency as entities, which NER respects (the model
+tags ``SEOUL`` as ORG and misses ``AFP``).
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def _preset(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return span
 
 
-@Language.factory("dateline", requires=["doc._.article"], assigns=["doc._.dateline", "doc.ents"])
+@Language.factory("dateline", requires=["doc._.article"],
+                  assigns=["doc._.dateline", "doc.ents", "token.is_sent_start"])
 def make_dateline(nlp: Language, name: str) -> DatelineStage:
     return DatelineStage()
 
@@ -106,8 +108,16 @@ class DatelineStage:
             if agency is not None:
                 spans.append(agency)
         if spans:
-            # Block the rest of the dateline (its date and punctuation) from NER as well.
             doc.set_ents(spans, default="unmodified")
+        # The dateline is not part of the first sentence: parsed together, its place becomes the subject
+        # (``SEOUL (AFP) : Seoul and Washington have claimed`` -> source ``SEOUL``). The parser keeps preset
+        # sentence boundaries.
+        inside = [t for t in doc if t.idx < found.end]
+        after = [t for t in doc if t.idx >= found.end and not t.is_space]
+        if inside and after:
+            for token in inside[1:]:
+                token.is_sent_start = False
+            after[0].is_sent_start = True
         return doc
 
 

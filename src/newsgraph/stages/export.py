@@ -27,10 +27,14 @@ def _published(article: Article) -> str | None:
 
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence character spans, trimmed of surrounding whitespace (paragraph breaks are not sentences)."""
+    """Sentence character spans, trimmed of surrounding whitespace (paragraph breaks and the dateline, which has
+    its own field, are not sentences)."""
     spans = []
     text = doc.text
+    dateline = doc._.dateline
     for sent in doc.sents:
+        if dateline is not None and sent.end_char <= dateline.end:
+            continue
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():
             start += 1

@@ -44,10 +44,10 @@ _OFF_PATH_DEPS = {"poss", "prep", "pobj", "relcl", "acl", "agent", "conj", "cc"}
     "quotes",
     requires=["doc.sents", "token.dep", "doc._.entities"],
     assigns=["doc._.quotes"],
-    default_config={"classes": list(QUOTE_CLASSES), "orphans": True, "tagger": True, "tagged": "words",
+    default_config={"classes": list(QUOTE_CLASSES), "orphans": True, "tagger": False, "tagged": "words",
                     "prefer": "rules"},
 )
-def make_quotes(nlp: Language, name: str, classes: list[str], orphans: bool, tagger: bool | str = True,
+def make_quotes(nlp: Language, name: str, classes: list[str], orphans: bool, tagger: bool | str = False,
                 tagged: str = "words", prefer: str = "rules") -> QuotesStage:
     """Build the stage.
 

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 import duckdb
 
@@ -75,7 +75,11 @@ class Store:
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(StoreErrors.S003.format(path=self.path))
         try:
-            config = {} if external_access else {"enable_external_access": False}
+            # A bounded buffer pool keeps a long ingest's memory flat (DuckDB's default is 80% of RAM, which a
+            # growing file fills with cached pages); NEWSGRAPH_DUCKDB_MEMORY overrides it.
+            config: dict[str, Any] = {"memory_limit": os.environ.get("NEWSGRAPH_DUCKDB_MEMORY", "256MB")}
+            if not external_access:
+                config["enable_external_access"] = False
             self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             raise StoreError(StoreErrors.S011.format(path=self.path, reason=str(exc).splitlines()[0])) from exc

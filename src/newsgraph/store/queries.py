@@ -288,7 +288,7 @@ def write(table: Table, fmt: OutputFormat = "table", file: IO[str] | None = None
         rich_table = RichTable(*(table.columns[i] for i in shown), show_lines=False)
         for row in table.rows[:max_rows]:
             rich_table.add_row(*(_cell(row[i]) for i in shown))
-        Console(file=out).print(rich_table)
+        Console(file=out, width=None if out.isatty() else 160).print(rich_table)
         if len(table.rows) > max_rows:
             Console(stderr=True).print(f"{len(table.rows) - max_rows} more rows not shown; "
                                        "use --limit, --format json or csv")
