@@ -203,3 +203,52 @@ def test_timexes_extent_excludes_prepositions_and_hedges():
     texts = [t for t, _, _ in got]
     assert "next week" in texts and "May" in texts and "the summer" in texts
     assert not any(t.startswith(("as ", "in ", "during ")) for t in texts)
+
+
+# --- second round: conventions measured on the dev split of the TimeML training data --------------------------------
+
+def test_timexes_possessive_weekday_looks_back(nlp):
+    # published on a Friday; the ruling has already been made, though the sentence looks ahead
+    found = pairs(run(nlp, "Lawyers said they would look for ways to get around Wednesday's ruling.", "2000-01-07"))
+    assert found == [("Wednesday", "2000-01-05")]
+
+
+def test_timexes_fronted_until_in_a_past_sentence(nlp):
+    found = pairs(run(nlp, "Until Thursday, they had not called Kopp a suspect.", "1999-05-07"))
+    assert found == [("Thursday", "1999-05-06")]
+    # "until" inside the clause still looks ahead, even after a past-tense verb
+    found = pairs(run(nlp, "The judge extended the deadline until Tuesday.", "2000-04-03"))
+    assert found == [("Tuesday", "2000-04-04")]
+
+
+def test_timexes_week_of_a_date():
+    assert values("A hearing is set for the week of March 6.", D(2000, 2, 24)) == [
+        ("the week of March 6", "DATE", "2000-W10")]
+    # ISO weeks across a year boundary, week 53 and a leap day
+    assert values("Talks resume the week of Dec. 30, 2024.", None) == [("the week of Dec. 30, 2024", "DATE", "2025-W01")]
+    assert values("Talks resumed the week of Dec. 31, 2020.", None) == [("the week of Dec. 31, 2020", "DATE", "2020-W53")]
+    assert values("The vote fell in the week of Feb. 29, 2024.", None) == [("the week of Feb. 29, 2024", "DATE", "2024-W09")]
+
+
+def test_timexes_vague_spans_are_durations():
+    got = values("Prices have risen in recent months and could rise over the next few days, in the weeks ahead "
+                 "and in the coming days.", D(1998, 4, 2))
+    assert ("recent months", "DURATION", "PXM") in got
+    assert ("the next few days", "DURATION", "PXD") in got  # without "over"
+    assert ("the weeks ahead", "DURATION", "PXW") in got
+    assert ("the coming days", "DATE", "FUTURE_REF") in got  # the contract's value
+    assert values("Revenue grew over the past 20 years.", D(2000, 1, 24)) == [("the past 20 years", "DURATION", "P20Y")]
+
+
+def test_timexes_soon_in_past_narrative(nlp):
+    assert pairs(run(nlp, "He was taken to a hospital and was soon released.", "2000-02-24")) == []
+    assert pairs(run(nlp, "Prosecutors may soon seek an indictment.", "1989-10-27")) == [("soon", "FUTURE_REF")]
+
+
+def test_timexes_words_gold_leaves_untagged():
+    # "today's youth" means nowadays; a TV programme title; an average daily measure
+    assert values("The case of Elian is for today's youth what the blockade was for their parents.", D(2000, 1, 7)) == []
+    assert values('Baker said on ABC-TV\'s "This Week With David Brinkley" that talks went on.', D(1991, 2, 25)) == []
+    assert values("That is less than 5% of Nasdaq's average daily volume.", D(1989, 10, 30)) == []
+    assert values("Average hourly earnings rose.", D(1998, 2, 6)) == [("hourly", "SET", "PT1H")]
+    assert values("Today's meeting was cancelled.", D(2000, 1, 7)) == [("Today", "DATE", "2000-01-07")]

@@ -191,6 +191,24 @@ def _month_day(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
+@rule("week_of", rf"\b(?P<x>the\s+week\s+of\s+(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?)",
+      priority=2, trigger=r"\bweek\s+of\b")
+def _week_of(m: re.Match[str], text: str) -> Resolver | None:
+    """``the week of March 6``: the ISO week holding that day."""
+    inner = _month_day(m, text)
+    if inner is None:
+        return None
+
+    def resolve(ctx: Context) -> Result:
+        got = inner(ctx)
+        day = nz.to_date(got[1]) if got else None
+        if day is None:
+            return ("DATE", "XXXX-WXX") if got else None
+        return "DATE", nz.iso_week(day)
+
+    return resolve
+
+
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z.' -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?,\s*$")
 
 
@@ -286,11 +304,14 @@ def _weekday(m: re.Match[str], text: str) -> Resolver | None:
     if m["pl"]:
         value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
         return lambda ctx: ("SET", value)
+    # "Wednesday's ruling", "Thursday's closing price": something that has already taken place
+    possessive = bool(re.match(r"['’]s\b", text[m.end("x"):m.end("x") + 3]))
 
     def resolve(ctx: Context) -> Result:
         if ctx.dct is None:
             return ("TIME" if pod else "DATE"), "XXXX-WXX-" + str(wd) + (f"T{pod}" if pod else "")
-        day = nz.weekday_date(wd, ctx.dct, ctx.tense, modifier=key)
+        tense = "past" if possessive and ctx.tense != "present" else ctx.tense
+        day = nz.weekday_date(wd, ctx.dct, tense, modifier=key)
         return ("TIME", f"{day.isoformat()}T{pod}") if pod else ("DATE", day.isoformat())
 
     return resolve
@@ -309,7 +330,7 @@ def _dayword(m: re.Match[str], text: str) -> Resolver | None:
     if w == "today" and not m["mod"] and not pod and re.match(r"\s*'s\s+(?!(?:meeting|talks|vote|decision|announcement|"
                                                                r"game|match|session|statement|report|ruling|visit))",
                                                                text[m.end("x"):m.end("x") + 40]):
-        return lambda ctx: ("DATE", "PRESENT_REF")
+        return None
 
     def resolve(ctx: Context) -> Result:
         if ctx.dct is None:
@@ -503,6 +524,8 @@ def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
     unit = m["unit"].lower()
     pre = (m["pre"] or "").lower()
     after = text[m.end():m.end() + 40]
+    if m["unit"][:1].isupper() and not m["unit"].isupper() and m["rel"][:1].isupper():
+        return None  # "ABC News' \"This Week\"": a title, not a date
     if unit in lx.PARTS_OF_DAY:
         return _anchor_pod(rel, lx.PARTS_OF_DAY[unit])
     if unit in lx.SEASONS:
@@ -905,7 +928,7 @@ def _duration_rule(m: re.Match[str], text: str) -> Resolver | None:
         return None
     rel = (m["rel"] or "").lower()
     # "the coming days" without a number are handled by the reference rule
-    if n is None and rel in ("coming", "next") and m["det"]:
+    if n is None and rel == "coming" and m["det"]:
         return lambda ctx: ("DATE", "FUTURE_REF")
     if n is not None and n >= 1000 and unit in ("quarter", "year", "month", "week", "day"):
         return None
@@ -916,6 +939,9 @@ def _duration_rule(m: re.Match[str], text: str) -> Resolver | None:
     # "a two-year deal", "under a five-year plan": the adjective alone is the timex
     if re.fullmatch(r"[\w.]+-", text[m.start("num"):m.start("unit")]) and (m["q"] or m["det"]):
         return Narrowed(resolver, m.start("num"))
+    # "over the next few days", "under the first two years": a preposition, not a quantifier
+    if m["q"] and m["det"] and m["q"].lower() in ("over", "under"):
+        return Narrowed(resolver, m.start("det"))
     return resolver
 
 
@@ -958,6 +984,8 @@ def _set_adverb(m: re.Match[str], text: str) -> Resolver | None:
     if re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]) or re.match(
             r"\s+(?:newspaper|paper|magazine|journal|publication|tabloid|edition)", text[m.end():m.end() + 14], re.IGNORECASE):
         return None
+    if word == "daily" and re.search(r"\baverage\s+$", text[max(0, m.start() - 9):m.start()], re.IGNORECASE):
+        return None  # "average daily volume": a measure, not a recurrence ("average hourly earnings" is tagged)
     table = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
              "quarterly": "P1Q", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",
              "semi-annually": "P6M"}
@@ -1006,6 +1034,11 @@ def _past(m: re.Match[str], text: str) -> Resolver | None:
     if x.startswith("the past") and re.match(r"\s*(?:\w+ly\s+)?(?:tense|participle|record|performance|master)",
                                             text[m.end():m.end() + 20], re.IGNORECASE):
         return None
+    vague = re.fullmatch(r"(?:the\s+)?(?:more\s+)?recent\s+(days|weeks|months|years|decades|quarters)", x)
+    if vague and not re.match(r"\s+(?:and|or)\s+(?:days|weeks|months|years)", text[m.end():m.end() + 12]):
+        # "in recent months": a vague duration (TimeML PXM), as gold annotates it
+        value = _duration(None, _unit(vague[1]))
+        return lambda ctx: ("DURATION", value)
     return lambda ctx: ("DATE", "PAST_REF")
 
 
@@ -1022,6 +1055,13 @@ def _future(m: re.Match[str], text: str) -> Resolver | None:
         return None
     if x == "soon" and re.match(r"-to-be\b", text[m.end():m.end() + 7]):
         return None
+    vague = re.fullmatch(r"the\s+(days|weeks|months|years)\s+ahead", x)
+    if vague:
+        # "the weeks ahead": a vague duration (TimeML PXW), as gold annotates it
+        value = _duration(None, _unit(vague[1]))
+        return lambda ctx: ("DURATION", value)
+    if x == "soon":
+        return lambda ctx: None if ctx.tense == "past" else ("DATE", "FUTURE_REF")
     return lambda ctx: ("DATE", "FUTURE_REF")
 
 

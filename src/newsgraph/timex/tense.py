@@ -13,6 +13,8 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "
 _PLAN = {"plan", "schedule", "expect", "set", "slate", "intend", "aim", "hope", "want", "seek", "prepare", "promise",
          "threaten", "vow", "pledge", "postpone", "delay", "defer", "reschedule", "due", "announce"}
 #: words just before the expression that point ahead or back whatever the verb
+#: "until Thursday" looks ahead, except fronted in a past sentence ("Until Thursday, they had not called him")
+_UNTIL = re.compile(r"(?:^|[.!?'`\"]\s*|\n\s*)(?:until|till)\s+$", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:until|till|as\s+(?:early|soon)\s+as|no\s+later\s+than|starting|beginning|effective)\s+$",
                     re.IGNORECASE)
 
@@ -59,8 +61,15 @@ class TenseFinder:
         self.doc = doc
 
     def __call__(self, start: int, end: int) -> Tense:
-        if _AHEAD.search(self.doc.text[max(0, start - 25):start]):
+        before = self.doc.text[max(0, start - 25):start]
+        if _AHEAD.search(before):
+            if _UNTIL.search(before) and self.verb_tense(start, end) == "past":
+                return "past"
             return "future"
+        return self.verb_tense(start, end)
+
+    def verb_tense(self, start: int, end: int) -> Tense:
+        """The tense of the verb governing the span, from the parse alone."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
