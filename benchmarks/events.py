@@ -5,8 +5,8 @@ older PLOVER draft. Labels are mapped to PLOVER 2.0: DEMAND→REQUEST, DISAPPROV
 INVESTIGATE→ACCUSE (the 2021 CAMEO→PLOVER table codes CAMEO 09x as ACCUSE mode ``investigate``). The DOCUMENT
 record is not a sentence and is skipped.
 
-Scoring, per sentence: the system's *main* event is the one whose trigger is highest in the dependency tree
-(earliest on ties); no event is a miss. Type precision = correct main types / sentences with an event, recall =
+Scoring, per sentence: the system's *main* event is the one the events stage ranks first
+(``newsgraph.stages.events.main_events``); no event is a miss. Type precision = correct main types / sentences with an event, recall =
 correct / gold sentences, F1 micro and per type; a confusion matrix of gold × predicted (``-`` = none).
 Actor (recipient) accuracy at country level: over gold sentences whose source (target) carries a country code,
 the main event's actor (recipient) entity mapped to a country (a country entity's id, else its ``country``,
@@ -54,17 +54,10 @@ def load_gold(path: Path) -> list[dict]:
     return out
 
 
-def _depth(doc, start: int) -> int:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    t, n = span[0], 0
-    while t.head.i != t.i:
-        t, n = t.head, n + 1
-    return n
-
-
 def predict(records: list[dict]) -> tuple[list[dict], float]:
     from newsgraph.pipeline import build
     from newsgraph.readers import article_from_fields
+    from newsgraph.stages.events import main_events
     from newsgraph.stages.ingest import make_doc
 
     nlp = build(stages=["dateline", "entities", "events"])
@@ -88,8 +81,9 @@ def predict(records: list[dict]) -> tuple[list[dict], float]:
                 return e.geo.country
             return "IGO" if e.type == "igo" or (e.cameo or "").startswith("IGO") else None
 
-        events = sorted(doc._.events, key=lambda e: (_depth(doc, e.trigger.start), e.trigger.start))
-        main = events[0] if events else None
+        events = list(doc._.events)
+        mains = main_events(doc)
+        main = mains[0] if mains else None
         preds.append({
             "type": main.type if main else None,
             "actor": country(main.actor) if main else None,

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsgraph" / "data" / "event_lexicon.json"
 OVERRIDES = ROOT / "src" / "newsgraph" / "data" / "event_overrides.txt"
 
-_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*(?:---\s+)?---")
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 

@@ -229,3 +229,9 @@ def test_entities_former_state_and_its_pronoun(nlp):
             "series of stops to include Baghdad.")
     doc = run(nlp, text, published="1990-08-15")
     assert mentions(by_id(doc, "SUN")) == [("Soviet Union", "name"), ("it", "pronoun")]
+
+
+def test_entities_office_holder_unknown_to_kb_takes_dateline_country(nlp):
+    doc = run(nlp, "KHARTOUM, Jan 5 (AFP) - President Omar El Bashir addressed parliament on Thursday.")
+    bashir = next(e for e in doc.entities if e.name.endswith("Bashir"))
+    assert (bashir.type, bashir.country) == ("person", "SDN")

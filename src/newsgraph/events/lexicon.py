@@ -18,6 +18,10 @@ from spacy.tokens import Token
 #: dependency labels whose subtrees are separate propositions, not part of the trigger's phrase
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "mark", "punct", "cc"}
 _RIGHT_WINDOW = 14
+#: words that make a pattern too loose to share with the other verbs of its CAMEO block (``take * part``,
+#: ``welcome * to``): particles, prepositions and idiom nouns
+_LOOSE_WORDS = {"to", "with", "on", "in", "for", "of", "off", "up", "out", "over", "down", "back", "into", "at",
+                "from", "by", "part", "place", "it", "them", "him", "her", "that", "the", "a"}
 _LEFT_WINDOW = 6
 
 
@@ -96,13 +100,20 @@ class Lexicon:
         if found is None:
             return None
         entry, is_noun = found
+        lemma = token.lemma_.lower()
         right = _right_words(token)
         left = _left_words(token)
         best: tuple[float, str | None] | None = None
-        lemma = token.lemma_.lower()
         patterns = list(entry["patterns"])
         for block in entry["blocks"]:
-            patterns.extend(self.blocks[block])
+            if block.startswith("ovr:"):
+                patterns.extend(self.blocks[block])
+            else:
+                # a CAMEO block shares its patterns among its verbs, but a pattern of particles and idiom words
+                # written for another verb is too loose to share (``take * part`` must not code ``captured
+                # part of``)
+                patterns.extend(p for p in self.blocks[block] if p["verb"] in {lemma, ""}
+                                or not set(p["pre"] + p["post"]) <= _LOOSE_WORDS)
         for pat in patterns:
             if not pat["pre"] and not pat["post"]:
                 continue

@@ -70,6 +70,10 @@ def subject_of(verb: Token) -> Token | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+        # ``France is ready to contribute``: the complement of a predicate adjective takes the copula's subject
+        if verb.dep_ == "acomp" and verb.head.i != verb.i:
+            verb = verb.head
+            continue
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "xcomp":

@@ -21,7 +21,7 @@ COOPERATIVE = {"AGREE", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CO
 MATERIAL_COOP = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
 CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
 INTENT_HEADS = {"agree", "promise", "pledge", "vow", "offer", "plan", "intend", "decide", "prepare", "ready",
-                "willing", "prepared", "commit", "committed", "swear", "threaten", "determined", "resolve"}
+                "willing", "prepared", "commit", "committed", "swear", "sworn", "threaten", "determined", "resolve"}
 REFUSE_HEADS = {"refuse", "decline", "reject", "unwilling"}
 FUTURE = {"will", "shall", "'ll", "wo"}
 DEMAND_MODALS = {"must", "should", "ought"}
@@ -33,7 +33,10 @@ def _governors(tok: Token) -> list[Token]:
     out = []
     t = tok
     for _ in range(3):
-        if t.dep_ not in {"xcomp", "ccomp"} or t.head.i == t.i:
+        # an infinitive parsed as an adverbial clause under an intent verb (``have sworn to fight``)
+        infinitive = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_HEADS | REFUSE_HEADS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if (t.dep_ not in {"xcomp", "ccomp"} and not infinitive) or t.head.i == t.i:
             break
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH:
             break
@@ -71,6 +74,8 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
         return "REJECT", "120"
     if neg:
         return None
+    if "threaten" in govs:  # ``threatened to stop negotiations``: the threat is the event
+        return "THREATEN", "130"
     if aux & DEMAND_MODALS and speech_head(tok) is not None:
         return "REQUEST", "100"
     # ``X said it would …``: reported intent only with a pronoun subject standing for the speaker

@@ -323,6 +323,7 @@ class _Resolver:
         self._coreference()
         self._merge_short_names()
         self._geocode()
+        self._office_countries()
         doc._.entities = [g.entity() for g in self.groups.values() if g.mentions]
 
     # ---------------------------------------------------------------- helpers
@@ -819,6 +820,36 @@ class _Resolver:
         return found
 
     # ---------------------------------------------------------------- geocoding
+    def _office_countries(self) -> None:
+        """A person holding a state office (``President Omar El Bashir``, ``Vice-President Moody Awori``) whom
+        the KB does not know acts for a country: the one the title phrase names was taken by ``_describe``;
+        failing that, the country most mentioned in the sentence of the person's first mention (earliest on
+        ties), else the dateline's."""
+        offices = _OFFICE_TITLES - {"judge", "justice", "crown", "pope", "ayatollah"}
+        for group in self.groups.values():
+            if group.type != "person" or group.country is not None or not group.role or not group.mentions:
+                continue
+            words = {w.strip(".,").lower() for w in re.split(r"[\s-]+", group.role)}
+            if not words & offices:
+                continue
+            first = min(group.mentions)
+            sent = self.sent_of[self._tok(first[0])]
+            counts: dict[str, tuple[int, int]] = {}
+            for other in self.groups.values():
+                iso = other.id if other.type == "country" else None
+                if iso is None or other is group:
+                    continue
+                for start, _ in other.mentions:
+                    if self.sent_of[self._tok(start)] == sent:
+                        n, at = counts.get(iso, (0, start))
+                        counts[iso] = (n + 1, min(at, start))
+            iso3 = min(counts, key=lambda k: (-counts[k][0], counts[k][1])) if counts else None
+            if iso3 is None and self.dateline is not None:
+                for name in (self.dateline.region, self.dateline.place):
+                    if name and (iso3 := countries.by_name(name) or countries.by_capital(name)):
+                        break
+            group.country = iso3
+
     def _geocode(self) -> None:
         doc_iso2 = [c.iso2 for g in self.groups.values() if g.type == "country" and (c := countries.country(g.id))]
         dateline_iso2: str | None = None

@@ -30,9 +30,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..events.countries import phrase_country, sentence_countries
-from ..events.plover import recode, speech_head
+from ..events.plover import INTENT_HEADS, REFUSE_HEADS, recode, speech_head
 from ..events.lexicon import Coding, Lexicon, quad_class
-from ..events.modality import PREDICT_VERBS, REPORT_VERBS, modality, subject_of
+from ..events.modality import ALLEGE_VERBS, DENY_VERBS, PREDICT_VERBS, REPORT_VERBS, modality, subject_of
 from ..kb import countries as kb_countries
 from ..model import Entity, Event, Timex, Trigger
 from . import docdata
@@ -390,6 +390,11 @@ class EventsStage:
             return True
         if lemma in FRAME_VERBS:
             return True
+        # a claim about oneself (``claims to be manufacturing weapons``) frames its complement; it accuses
+        # nobody
+        if lemma in {"claim", "purport"} and any(c.dep_ == "xcomp" for c in tok.children) and not any(
+                c.dep_ in {"dobj", "ccomp"} for c in tok.children):
+            return True
         if lemma in LIGHT_VERBS and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in nouns for c in tok.children):
             return True
         if lemma == "call" and any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.pos_ in {"ADJ", "NOUN"}
@@ -488,13 +493,71 @@ class EventsStage:
                     mode=coding.mode, context=list(coding.context), cameo=coding.cameo,
                     quad_class=quad_class(coding.cameo), status=mod.status,
                     date=self._date(f, timexes), location=location, attributed_to=attributed)))
-        events = _dedupe(candidates)
-        events.sort(key=lambda e: (e.trigger.start, e.actor or "", e.recipient or ""))
-        doc._.events = [e.model_copy(update={"id": f"e{n}"}) for n, e in enumerate(events, 1)]
+        kept = _dedupe(candidates)
+        kept.sort(key=lambda fe: (fe[1].trigger.start, fe[1].actor or "", fe[1].recipient or ""))
+        events = [e.model_copy(update={"id": f"e{n}"}) for n, (_, e) in enumerate(kept, 1)]
+        doc._.events = events
+        docdata_store = doc.user_data.setdefault(docdata.NAMESPACE, {})
+        docdata_store[MAIN_KEY] = _main_ids([(f, e) for (f, _), e in zip(kept, events)])
         return doc
 
 
-def _dedupe(candidates: list[tuple[_Found, Event]]) -> list[Event]:
+#: ``doc.user_data["newsgraph"][MAIN_KEY]``: ids of each sentence's main event (see ``main_events``)
+MAIN_KEY = "events_main"
+#: verbs that frame the event in their complement rather than add to it: speech, cognition, prediction,
+#: appearance (their own events, if coded, rank below the framed one's)
+CLAUSE_FRAMES = FRAME_VERBS | ALLEGE_VERBS | DENY_VERBS | {"seem", "appear", "know", "hope", "want", "wish",
+                                                          "reiterate", "repeat", "emphasize", "underline"}
+#: governors whose complement event PLOVER codes as the speech act (``refused to allow`` → REJECT)
+INTENT_GOVERNORS = INTENT_HEADS | REFUSE_HEADS
+
+
+def _rank_depth(f: _Found) -> int:
+    """Clause depth of a trigger: how many governing words lie between it and the sentence root, not counting
+    framing verbs (``said``, ``expected``), light verbs over an event noun (``made a trip``) or the noun's
+    own attachment to its verb."""
+    t = f.token
+    depth = 0
+    if f.is_noun:  # a noun ranks where its verb is
+        while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
+            t = t.head
+    steps = 0
+    while t.head.i != t.i and steps < 20:
+        steps += 1
+        head = t.head
+        lemma = head.lemma_.lower()
+        framing = head.pos_ in {"VERB", "AUX"} and t.dep_ in {"ccomp", "xcomp", "parataxis"} and \
+            lemma in CLAUSE_FRAMES
+        # prepositions and nouns on the way (``in exchange for importing``) count once with their verb
+        if not framing and head.pos_ in {"VERB", "AUX"}:
+            depth += 1
+        t = head
+    return depth
+
+
+def _main_ids(pairs: list[tuple[_Found, Event]]) -> list[str]:
+    """The main event of each sentence: the event highest in the clause structure once framing verbs are set
+    aside (``X said Y attacked Z`` → the attack); a governor of intent or refusal yields to the complement event
+    PLOVER codes by it (``refused to allow`` → the REJECT on ``allow``); ties go to events with an actor, then
+    to the one whose recipient is known, then to the verb over the noun, then to the earliest."""
+    recoded = {f.token.i for f, e in pairs if e.type != f.coding.type}
+    by_sentence: dict[tuple[int, int], list[tuple[tuple, str]]] = {}
+    for f, e in pairs:
+        tok = f.token
+        yields = tok.lemma_.lower() in INTENT_GOVERNORS and any(
+            c.dep_ in {"xcomp", "advcl"} and c.i in recoded for c in tok.children)
+        key = (yields, _rank_depth(f), e.actor is None, e.recipient is None, f.is_noun, e.trigger.start)
+        by_sentence.setdefault(e.sentence, []).append((key, e.id))
+    return [min(items)[1] for _, items in sorted(by_sentence.items())]
+
+
+def main_events(doc: Doc) -> list[Event]:
+    """Each sentence's main event (at most one per sentence, in text order), as ranked by the events stage."""
+    ids = set(doc.user_data.get(docdata.NAMESPACE, {}).get(MAIN_KEY, []))
+    return [e for e in doc._.events if e.id in ids]
+
+
+def _dedupe(candidates: list[tuple[_Found, Event]]) -> list[tuple[_Found, Event]]:
     """One event per sentence, type, actor and recipient: a verb and its event noun (``impose sanctions``,
     ``made a trip to meet``) name one action. The fuller record wins; it borrows date and location."""
     kept: list[tuple[_Found, Event]] = []
@@ -519,7 +582,7 @@ def _dedupe(candidates: list[tuple[_Found, Event]]) -> list[Event]:
             break
         if not merged:
             kept.append((f, ev))
-    return [ev for _, ev in kept]
+    return kept
 
 
 @Language.factory(
