@@ -98,6 +98,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=150, help="words kept of each TimeML text")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each mode per size (alternating)")
     parser.add_argument("--out", type=Path, help="write a markdown report here")
+    parser.add_argument("--modes", nargs="+", default=["extract", "ingest"], choices=["extract", "ingest"],
+                        help="which modes to run (ingest alone: the memory curve for a larger corpus)")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -110,7 +112,7 @@ def main() -> None:
             words = make_corpus(n, args.words, corpus)
             result = {"n": n, "words": words, "extract": [], "ingest": []}
             for _ in range(args.repeat):
-                for mode in ("extract", "ingest"):
+                for mode in args.modes:
                     db = Path(tmp) / f"bench-{n}.duckdb"
                     db.unlink(missing_ok=True)
                     r = measure(mode, corpus, db)

@@ -63,21 +63,26 @@ class Store:
         path: the database file (created when missing, unless ``read_only``).
         read_only: open without taking the write lock; the schema must already be current.
         external_access: False forbids SQL that reads or writes other files (``newsgraph sql``).
+        memory_limit: DuckDB's buffer pool cap (``"100MB"``); ingest sets one so memory stays flat as the corpus
+            grows, queries keep DuckDB's default.
 
     Raises:
         StoreError: missing file (read-only), foreign or newer schema, or the file is locked by a writer.
     """
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False,
-                 external_access: bool = True) -> None:
+                 external_access: bool = True, memory_limit: str | None = None) -> None:
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(StoreErrors.S003.format(path=self.path))
         try:
             # A bounded buffer pool keeps a long ingest's memory flat (DuckDB's default is 80% of RAM, which a
-            # growing file fills with cached pages); NEWSGRAPH_DUCKDB_MEMORY overrides it.
-            config: dict[str, Any] = {"memory_limit": os.environ.get("NEWSGRAPH_DUCKDB_MEMORY", "256MB")}
+            # growing file fills with cached pages); NEWSGRAPH_DUCKDB_MEMORY overrides any limit.
+            config: dict[str, Any] = {}
+            limit = os.environ.get("NEWSGRAPH_DUCKDB_MEMORY") or memory_limit
+            if limit:
+                config["memory_limit"] = limit
             if not external_access:
                 config["enable_external_access"] = False
             self.con = duckdb.connect(self.path, read_only=read_only, config=config)

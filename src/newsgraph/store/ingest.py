@@ -36,6 +36,10 @@ SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 OnError = Literal["skip", "raise"]
 
 
+#: DuckDB's buffer pool during ingest: bounded, so a long run's memory stays flat (benchmarks/RESULTS-store.md).
+INGEST_MEMORY_LIMIT = "100MB"
+
+
 @dataclass
 class IngestReport:
     """What one ingest run did."""
@@ -143,7 +147,7 @@ def ingest(
     for path in paths:  # fail before opening a run, not halfway through it
         if str(path) != "-" and not Path(path).exists():
             raise StoreError(StoreErrors.S008.format(path=path))
-    store = db if isinstance(db, Store) else Store(db)
+    store = db if isinstance(db, Store) else Store(db, memory_limit=INGEST_MEMORY_LIMIT)
     started = time.perf_counter()
     run_id = store.begin_run([str(p) for p in paths])
     report = IngestReport(db=store.path, run_id=run_id)
