@@ -32,6 +32,12 @@ class EventLinkConfig:
     sentence_weight * cos(sentences) + context_weight * cos(contexts) + participant_weight * jaccard(entities))`` (a missing feature counts 0). When both mentions carry a type and an actor, the structural match is mixed in:
     ``structure_weight * structure + (1 - structure_weight) * text``. Groups merge while their average pair score
     reaches ``threshold``.
+
+    The context cosine is only as trustworthy as the two contexts are long: a one-line article shares few words with
+    anything, coreferent or not. It is therefore shrunk toward ``context_prior`` with a confidence that grows with
+    the shorter context's length ``n`` (content words): ``c * cos + (1 - c) * context_prior``, ``c = min(1, n /
+    context_shrink)``: contexts of ``context_shrink`` words or more are taken as they are, shorter ones fall back
+    toward the prior and so on the other evidence (the trigger above all); ``context_shrink=0`` uses the raw cosine.
     """
 
     threshold: float = 0.4
@@ -46,6 +52,9 @@ class EventLinkConfig:
     bucket_days: int = 7
     max_block: int = 2000
     linkage: Linkage = "average"
+    context_shrink: float = 0.0
+    context_prior: float = 0.0
+    context_containment: bool = False
 
 
 #: Names of the wording features, in the order ``pair_features`` returns them.
@@ -83,13 +92,43 @@ def _place(m: EventMention, n: EventMention) -> bool:
         m.location == m.location_country or n.location == n.location_country)
 
 
-def vectors(mentions: Sequence[EventMention]) -> list[tuple[tx.Vector, tx.Vector]]:
-    """TF-IDF vectors (sentence, context) of each mention, IDF taken over ``mentions``."""
+def vectors(mentions: Sequence[EventMention]) -> list[tuple[tx.Vector, tx.Vector, int]]:
+    """TF-IDF vectors (sentence, context) of each mention, IDF taken over ``mentions``, and the context's length
+    (content words)."""
     sent = [tx.words(m.sentence_text) for m in mentions]
     ctx = [tx.words(m.context) for m in mentions]
     w_sent, _ = tx.idf(sent)  # frequencies over mentions (tried: over distinct texts, no better on ECB+)
     w_ctx, _ = tx.idf(ctx)
-    return [(tx.tfidf(s, w_sent), tx.tfidf(c, w_ctx)) for s, c in zip(sent, ctx)]
+    return [(tx.tfidf(s, w_sent), tx.tfidf(c, w_ctx), len(c)) for s, c in zip(sent, ctx)]
+
+
+def containment(short: tx.Vector, other: tx.Vector) -> float:
+    """Share of the (L2-normalized) vector ``short``'s squared mass on words that ``other`` also has (0..1)."""
+    return sum(v * v for w, v in short.items() if w in other)
+
+
+def context_similarity(fm: tuple, fn: tuple, shrink: float = 0.0, prior: float = 0.0,
+                       use_containment: bool = False) -> float:
+    """Cosine of two mentions' contexts, shrunk toward ``prior`` when the shorter context is short.
+
+    ``fm``/``fn`` are entries of ``vectors`` (sentence vector, context vector, context length); an entry without a
+    length counts as long enough (no shrinking). With ``use_containment`` the back-off target is, instead of the
+    constant ``prior``, how much of the shorter context the other one contains (a one-line article about the same
+    story has its few words in the longer article, however low the cosine).
+    """
+    raw = tx.cosine(fm[1], fn[1]) if fm[1] and fn[1] else 0.0
+    if shrink <= 0:
+        return raw
+    n = min(fm[2] if len(fm) > 2 else math.inf, fn[2] if len(fn) > 2 else math.inf)
+    if n == math.inf:
+        return raw
+    c = min(1.0, n / shrink)
+    if c >= 1.0:
+        return raw
+    if use_containment:
+        short, other = (fm[1], fn[1]) if fm[2] <= fn[2] else (fn[1], fm[1])
+        prior = containment(short, other) if short and other else 0.0
+    return c * raw + (1.0 - c) * prior
 
 
 def compatible(m: EventMention, n: EventMention, window_days: int) -> tuple[float, float, float] | None:
@@ -108,22 +147,30 @@ def compatible(m: EventMention, n: EventMention, window_days: int) -> tuple[floa
     return actor, recipient, date
 
 
-def pair_features(m: EventMention, n: EventMention, fm: tuple[dict, dict], fn: tuple[dict, dict]) -> tuple[float, ...]:
-    """The wording features of ``FEATURES`` for two mentions (``fm``/``fn``: their sentence and context vectors)."""
+def pair_features(m: EventMention, n: EventMention, fm: tuple, fn: tuple,
+                  config: EventLinkConfig | None = None) -> tuple[float, ...]:
+    """The wording features of ``FEATURES`` for two mentions (``fm``/``fn``: their entries of ``vectors``).
+
+    ``config`` supplies the context shrinking (``context_shrink``/``context_prior``); without it the raw cosine.
+    """
     same = bool(m.trigger_lemma) and tx.stem(m.trigger_lemma) == tx.stem(n.trigger_lemma)
     sentence = tx.cosine(fm[0], fn[0]) if fm[0] and fn[0] else 0.0
-    context = tx.cosine(fm[1], fn[1]) if fm[1] and fn[1] else 0.0
+    if config is None:
+        context = context_similarity(fm, fn)
+    else:
+        context = context_similarity(fm, fn, config.context_shrink, config.context_prior,
+                                     config.context_containment)
     shared = tx.jaccard(m.participants, n.participants) or 0.0
     return (1.0 if same else 0.0, sentence, context, shared)
 
 
-def event_score(m: EventMention, n: EventMention, fm: tuple[dict, dict], fn: tuple[dict, dict],
+def event_score(m: EventMention, n: EventMention, fm: tuple, fn: tuple,
                 config: EventLinkConfig) -> float | None:
     """How likely two event mentions are the same event (0..1), or None when they cannot be."""
     structure = compatible(m, n, config.window_days)
     if structure is None:
         return None
-    features = pair_features(m, n, fm, fn)
+    features = pair_features(m, n, fm, fn, config)
     if config.require_same_trigger and not features[0]:
         return None
     weights = (config.trigger_weight, config.sentence_weight, config.context_weight, config.participant_weight)

@@ -20,6 +20,7 @@ assertion by a cited source ``reported``). That is why it also assigns ``doc._.e
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -49,31 +50,54 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _cue_lemma(doc: Doc, quote: Quote) -> str:
-    if not quote.cue:
-        return ""
-    words = quote.cue.lower().split()
-    if len(words) > 1:
-        return " ".join(words)
-    # the cue as written (claiming, denied) -> its lemma, from the token nearest the quote that spells it
-    for token in doc:
-        if token.lower_ == words[0]:
-            return token.lemma_.lower()
-    return words[0]
+def _by_form(doc: Doc) -> dict[str, list[Token]]:
+    """Tokens by lower-cased form, built once per Doc (cue lookups are per quote)."""
+    index = doc.user_data.get(("newsgraph", "claims_by_form"))
+    if index is None:
+        index = {}
+        for token in doc:
+            index.setdefault(token.lower_, []).append(token)
+        doc.user_data[("newsgraph", "claims_by_form")] = index
+    return index
+
+
+def _text(doc: Doc) -> str:
+    """The article text (``Doc.text`` re-joins every token on each access)."""
+    article = doc._.article
+    return article.text if article is not None else doc.text
+
+
+def _sent(token: Token) -> Span:
+    """``token.sent`` without re-walking the whole Doc each time (spaCy's ``Token.sent`` iterates ``doc.sents``)."""
+    doc = token.doc
+    starts = doc.user_data.get(("newsgraph", "claims_sent_starts"))
+    if starts is None:
+        starts = [s.start for s in doc.sents] + [len(doc)]
+        doc.user_data[("newsgraph", "claims_sent_starts")] = starts
+    i = bisect.bisect_right(starts, token.i) - 1
+    return doc[starts[i]:starts[i + 1]]
 
 
 def _cue_token(doc: Doc, quote: Quote) -> Token | None:
     """The reporting verb of a quote: the token spelling its cue nearest to the quoted content."""
     if not quote.cue:
         return None
-    first = quote.cue.split()[0].lower()
     best, distance = None, None
-    for token in doc:
-        if token.lower_ == first and not (quote.start <= token.idx < quote.end):
+    for token in _by_form(doc).get(quote.cue.split()[0].lower(), ()):
+        if not (quote.start <= token.idx < quote.end):
             d = min(abs(token.idx - quote.start), abs(token.idx - quote.end))
             if distance is None or d < distance:
                 best, distance = token, d
     return best
+
+
+def _cue_lemma(doc: Doc, quote: Quote, cue: Token | None) -> str:
+    if not quote.cue:
+        return ""
+    words = quote.cue.lower().split()
+    if len(words) > 1:
+        return " ".join(words)
+    return cue.lemma_.lower() if cue is not None else words[0]
 
 
 def _hedged(span: Span | None) -> bool:
@@ -101,8 +125,8 @@ def _dismissive_of_claim(token: Token | None) -> bool:
 
 def stance_of(doc: Doc, quote: Quote) -> Stance:
     """The stance a quote's source takes toward its content."""
-    lemma = _cue_lemma(doc, quote)
     cue = _cue_token(doc, quote)
+    lemma = _cue_lemma(doc, quote, cue)
     content = _span(doc, quote.start, quote.end)
     negated = cue is not None and any(c.dep_ == "neg" for c in cue.children)
     if lemma in DENY or _dismissive_of_claim(cue):
@@ -131,9 +155,9 @@ def _speaker_span(doc: Doc, quote: Quote, cue: Token | None) -> Span | None:
     """Where the quote's ``speaker_text`` is written: the occurrence in the cue's sentence nearest the cue."""
     if not quote.speaker_text or cue is None:
         return None
-    sent = cue.sent
+    sent = _sent(cue)
     best = None
-    for m in re.finditer(re.escape(quote.speaker_text), doc.text[sent.start_char:sent.end_char]):
+    for m in re.finditer(re.escape(quote.speaker_text), _text(doc)[sent.start_char:sent.end_char]):
         start = sent.start_char + m.start()
         if best is None or abs(start - cue.idx) < abs(best - cue.idx):
             best = start
@@ -221,9 +245,9 @@ class ClaimsStage:
         drafts: list[dict] = []
         for quote in doc._.quotes:
             sentence = _span(doc, quote.start, quote.end)
-            sent = sentence.sent if sentence is not None else None
+            sent = _sent(sentence.root) if sentence is not None else None
             cue = _cue_token(doc, quote)
-            cue_sent = cue.sent if cue is not None else sent
+            cue_sent = _sent(cue) if cue is not None else sent
             sources = sources_of(doc, quote, cue)
             drafts.append({
                 "start": quote.start, "end": quote.end, "sources": sources,
@@ -234,8 +258,11 @@ class ClaimsStage:
             })
         self._denials(doc, drafts)
         drafts.sort(key=lambda d: (d["start"], d["end"]))
-        claims = [Claim(id=f"c{n}", text=doc.text[d["start"]:d["end"]], **d) for n, d in enumerate(drafts, 1)]
+        text = _text(doc)
+        claims = [Claim(id=f"c{n}", text=text[d["start"]:d["end"]], **d) for n, d in enumerate(drafts, 1)]
         doc._.claims, doc._.events = link(claims, list(doc._.events))
+        for key in ("claims_by_form", "claims_sent_starts"):  # lookup caches, not output
+            doc.user_data.pop(("newsgraph", key), None)
         return doc
 
     def _denials(self, doc: Doc, drafts: list[dict]) -> None:
@@ -251,11 +278,11 @@ class ClaimsStage:
             else:
                 sources = entities_in(doc, subj.start_char, subj.end_char) or [_role(subj.text) or subj.text]
                 existing = {"start": start, "end": end, "sources": sources, "stance": "denies", "about": about,
-                            "evidence": evidence_in(verb.sent), "quote": None}
+                            "evidence": evidence_in(_sent(verb)), "quote": None}
                 drafts.append(existing)
             # the dismissive words in the same sentence (``calling the claim “absurd”``) are this same denial
             for other in [d for d in drafts if d is not existing and d["stance"] == "denies"
-                          and verb.sent.start_char <= d["start"] < verb.sent.end_char]:
+                          and _sent(verb).start_char <= d["start"] < _sent(verb).end_char]:
                 existing["quote"] = existing["quote"] or other["quote"]
                 drafts.remove(other)
 

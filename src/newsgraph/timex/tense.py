@@ -57,11 +57,12 @@ def _is_verb(token: Token) -> bool:
 class TenseFinder:
     """Map character spans of one Doc to the tense of their governing verb."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text re-joins every token on each access
 
     def __call__(self, start: int, end: int) -> Tense:
-        before = self.doc.text[max(0, start - 25):start]
+        before = self.text[max(0, start - 25):start]
         if _AHEAD.search(before):
             if _UNTIL.search(before) and self.verb_tense(start, end) == "past":
                 return "past"
