@@ -27,7 +27,8 @@ Settings:
   baseline   same-lemma: within a topic, mentions with the same head lemma form one cluster (same run, same
              mentions).
 
-Run: ``.venv/bin/python benchmarks/xdoc.py [--cv] [--no-tune] [--out benchmarks/RESULTS-xdoc.md]``
+Run: ``.venv/bin/python benchmarks/xdoc.py [--cv] [--no-tune] [--context-shrink N] [--context-prior P] [--containment]
+[--out benchmarks/RESULTS-xdoc.md]``
 (first run parses the 535 documents of topics 1-25 and caches them in /tmp/newsgraph-ecbplus-cache.pkl).
 """
 
@@ -37,6 +38,7 @@ import argparse
 import dataclasses
 import sys
 import time
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -76,10 +78,35 @@ NOTES = """
   rejected by that cross-validation (never by topics 23-25): a short-context indicator feature, a model fit on
   same-lemma pairs only, document frequencies over distinct texts, proper-noun-only or noun-only contexts, and
   document clustering into stories before the lemma match.
+- Short contexts, second round (choices on topics 1-22 only; nothing below printed topics 23-25). Added to
+  `EventLinkConfig`: `context_shrink` / `context_prior` / `context_containment`. The context cosine of a pair is
+  blended, with weight `c = min(1, n / context_shrink)` (`n`: content words of the shorter context), with a
+  back-off target: a constant prior (back off to lemma identity when there is little text), or the containment
+  of the shorter context in the longer (share of its TF-IDF mass on words the other article has). Validated by the
+  2-fold cross-validation inside 1-22, as is and under a stress test that cuts about a third of the documents
+  (fixed by a hash of the name) to their selected sentences, like one-line articles (`short_contexts`). Mean gain
+  over the same-lemma baseline across the two folds (as is / short contexts), weights and threshold refit per fold:
+  raw cosine (`context_shrink=0`) +4.75 / +4.25; hyperbolic shrink `n/(n+20)` to prior 0.2 +4.40 / +3.55; ramp
+  to prior 0.15 at 30 words +4.60 / +4.05, at 60 words -- / +3.05; ramp to prior 0.3 at 30 words +4.60 / +3.90;
+  ramp to containment at 30 words +4.40 / +4.35, at 60 words +4.40 / +4.30 (-- not run). Rule (set after this
+  grid on 1-22, before the only 23-25 run): a variant replaces the raw cosine only if it does not lose in either condition. None qualifies: backing off to
+  lemma identity loses in both (same-lemma mentions of the two stories of a topic are common in 1-22, and the
+  back-off merges them), and containment gains 0.1 under short contexts but loses 0.35 as is. So the defaults
+  stay `context_shrink=0` (raw cosine, same figures as before); the options stay available and tested. The stress
+  test also shows the premise is weak on 1-22: cutting a third of the contexts to a line costs the method only
+  0.5 points there, so short articles alone may not explain the 23-25 result. A variant's fold figures can be
+  rerun with e.g. `--cv --context-shrink 30 --containment`, which however also prints topics 23-25 (the grid
+  above was run with a throwaway script calling `cross_validate` on topics 1-22 only).
 - Disclosure: this script prints topics 23-25 on every run, and it was run a handful of times while the method
   changed (the weights were always fit on 1-22 only). One early run, with a bug that left the one-sentence ECB
   documents without context, scored 74.3 here; an exploratory run of the story-clustering variant also printed
-  23-25 figures. Neither changed a choice: choices were made on topics 1-22 and their cross-validation.
+  23-25 figures. Neither changed a choice: choices were made on topics 1-22 and their cross-validation. In the
+  second round (short contexts, above) the variants were compared with a script that reads topics 1-22 only;
+  the run that wrote this file is the only run of that round that printed topics 23-25 (a first attempt crashed in
+  the cross-validation, before anything of 23-25 was scored or printed), made once, after the
+  choice, with the chosen (unchanged) defaults. Its result on topics 23-25 is the one above: gold mentions 73.2
+  (ours) vs 73.5 (same-lemma baseline), the target is still missed; predicted mentions 56.0 vs 56.9. The
+  "short contexts" rows of the cross-validation table are the stress test described above.
 - The same-lemma baseline here (gold topics, topics 23-25) is lower than the ~76 usually quoted for topics 36-45;
   ECB+'s test topics are not in this data, and no figure here is comparable to published test-set results.
 """
@@ -204,7 +231,8 @@ def fmt(s: Scores) -> str:
             f"**{100 * s.conll:.1f}**")
 
 
-def pair_data(records: list[EventMention], chains: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def pair_data(records: list[EventMention], chains: list[str],
+              config: EventLinkConfig | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Wording features and same-chain labels of every within-topic pair (what the logistic weights are fit on)."""
     vecs = vectors(records)
     rows, labels = [], []
@@ -215,7 +243,7 @@ def pair_data(records: list[EventMention], chains: list[str]) -> tuple[np.ndarra
         for a in range(len(idx)):
             for b in range(a + 1, len(idx)):
                 i, j = idx[a], idx[b]
-                rows.append(pair_features(records[i], records[j], vecs[i], vecs[j]))
+                rows.append(pair_features(records[i], records[j], vecs[i], vecs[j], config))
                 labels.append(1.0 if chains[i] == chains[j] else 0.0)
     return np.array(rows), np.array(labels)
 
@@ -234,7 +262,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 25
 
 def tune(mentions, records, key, base: EventLinkConfig, log) -> EventLinkConfig:
     """Fit the wording weights on tuning pairs, then pick threshold and linkage by CoNLL F1."""
-    x, y = pair_data(records, [m.gold for m in mentions])
+    x, y = pair_data(records, [m.gold for m in mentions], base)
     w = fit_logistic(x, y)
     log(f"logistic fit on {len(y)} pairs ({int(y.sum())} coreferent): bias {w[0]:.2f}, "
         + ", ".join(f"{n} {v:.2f}" for n, v in zip(FEATURES, w[1:])))
@@ -252,8 +280,20 @@ def tune(mentions, records, key, base: EventLinkConfig, log) -> EventLinkConfig:
     return best
 
 
-def cross_validate(docs: list[ecbplus.EcbDoc], by_name: dict, log) -> list[tuple[str, float, float, float]]:
-    """Two folds within the tuning topics (1-11 / 12-22): fit and pick the threshold on one, score the other."""
+def short_contexts(records: list[EventMention], by_name: dict) -> list[EventMention]:
+    """Stress test of the tuning topics: about a third of the documents (fixed by a hash of the name) keep only
+    their selected sentences as context, like the one- and two-line articles of some topics."""
+    def cut(d: ecbplus.EcbDoc) -> str:
+        return " ".join(t.lemma for t in d.tokens
+                        if t.sentence in d.selected and t.lemma.isalpha() and t.lemma not in URL_WORDS)
+    short = {name: cut(d) for name, d in by_name.items() if zlib.crc32(name.encode()) % 3 == 0}
+    return [dataclasses.replace(r, context=short[r.doc_id]) if r.doc_id in short else r for r in records]
+
+
+def cross_validate(docs: list[ecbplus.EcbDoc], by_name: dict, log, base: EventLinkConfig,
+                   stress: bool = False) -> list[tuple[str, float, float, float]]:
+    """Two folds within the tuning topics (1-11 / 12-22): fit and pick the threshold on one, score the other.
+    With ``stress``, both folds get the short contexts of ``short_contexts``."""
     folds = [list(range(1, 12)), list(range(12, 23))]
     out = []
     for k in range(2):
@@ -261,13 +301,16 @@ def cross_validate(docs: list[ecbplus.EcbDoc], by_name: dict, log) -> list[tuple
         test = [d for d in docs if d.topic in folds[1 - k]]
         g_train, g_test = gold_mentions(train), gold_mentions(test)
         r_train, r_test = to_records(g_train, by_name), to_records(g_test, by_name)
-        config = tune(g_train, r_train, gold_clusters(g_train, g_train), EventLinkConfig(), lambda _: None)
+        if stress:
+            r_train, r_test = short_contexts(r_train, by_name), short_contexts(r_test, by_name)
+        config = tune(g_train, r_train, gold_clusters(g_train, g_train), base, lambda _: None)
         key = gold_clusters(g_test, g_test)
         ours = score(key, our_clusters(g_test, r_test, config)).conll
-        base = score(key, lemma_clusters(g_test)).conll
+        lemma = score(key, lemma_clusters(g_test)).conll
         name = f"fit on {folds[k][0]}-{folds[k][-1]}, scored on {folds[1 - k][0]}-{folds[1 - k][-1]}"
-        log(f"cv {name}: ours {ours:.4f} baseline {base:.4f} (threshold {config.threshold})")
-        out.append((name, config.threshold, ours, base))
+        name += ", short contexts" if stress else ""
+        log(f"cv {name}: ours {ours:.4f} baseline {lemma:.4f} (threshold {config.threshold})")
+        out.append((name, config.threshold, ours, lemma))
     return out
 
 
@@ -275,6 +318,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-tune", action="store_true", help="use EventLinkConfig() defaults, skip the search")
     ap.add_argument("--cv", action="store_true", help="also run a 2-fold cross-validation within topics 1-22")
+    ap.add_argument("--context-shrink", type=float, default=None,
+                    help="EventLinkConfig.context_shrink for this run (variants compared in the notes)")
+    ap.add_argument("--context-prior", type=float, default=None, help="EventLinkConfig.context_prior")
+    ap.add_argument("--containment", action="store_true", help="EventLinkConfig.context_containment=True")
     ap.add_argument("--out", default=str(Path(__file__).with_name("RESULTS-xdoc.md")))
     args = ap.parse_args()
     t0 = time.time()
@@ -290,12 +337,21 @@ def main() -> None:
         data[part] = {"gold": gold, "pred": pred, "matched": matched,
                       "gold_records": to_records(gold, by_name), "pred_records": to_records(pred, by_name),
                       "key": gold_clusters(gold, gold), "docs": len(part_docs)}
-    config = EventLinkConfig()
+    overrides = {k: v for k, v in (("context_shrink", args.context_shrink), ("context_prior", args.context_prior))
+                 if v is not None}
+    if args.containment:
+        overrides["context_containment"] = True
+    start = EventLinkConfig(**overrides)
+    config = start
     if not args.no_tune:
         d = data["tune"]
         config = tune(d["gold"], d["gold_records"], d["key"], config, log)
     log(f"config: {config}")
-    cv = cross_validate([d for d in docs if d.topic in TUNE], by_name, log) if args.cv else []
+    cv = []
+    if args.cv:
+        tune_docs = [d for d in docs if d.topic in TUNE]
+        cv = (cross_validate(tune_docs, by_name, log, start)
+              + cross_validate(tune_docs, by_name, log, start, stress=True))
     rows = []
     for part in ("tune", "eval"):
         d = data[part]

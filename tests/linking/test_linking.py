@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.linking import (
     ClaimMention,
+    EventLinkConfig,
     EventMention,
     LinkStats,
     claim_mentions,
@@ -14,6 +15,7 @@ from newsgraph.linking import (
     contested,
     event_mentions,
 )
+from newsgraph.linking.events import containment, context_similarity, vectors
 from newsgraph.linking.timex import effective, interval, overlaps
 from newsgraph.model import Claim, Document, Entity, Event, Mention, Trigger
 
@@ -240,3 +242,56 @@ def test_linking_event_mentions_carry_country_level_fields():
     assert m.sentence_text == "Moscow blocked the Security Council measure."
     assert m.published == "2024-06-11" and m.source == "AP"
     assert "RUS" in m.participants
+
+
+# --- context confidence: a one-line article cannot tell two stories apart --------------------------------------
+
+
+_LONG_A = ("rehab clinic actress malibu promises treatment agent statement hollywood fans publicist career "
+           "addiction recovery program weeks spokesperson magazine tabloids photographers interview ") * 3
+_LONG_B = ("earthquake indonesia magnitude tsunami coast warning villages geologists aftershock rescue "
+           "buildings collapsed province epicentre depth survey seismic island residents ") * 3
+
+
+def _ctx_mention(doc, context, trigger="enter"):
+    return EventMention(doc_id=doc, event_id="e", trigger_lemma=trigger, trigger_text=trigger,
+                        sentence_text=context[:60], context=context, group="t")
+
+
+def test_linking_context_similarity_short_context_backs_off_to_prior():
+    ms = [_ctx_mention("a", _LONG_A), _ctx_mention("b", _LONG_B), _ctx_mention("c", "rehab star"),
+          _ctx_mention("d", "quake hits")]
+    v = vectors(ms)
+    assert v[2][2] == 2 and v[0][2] > 40  # context lengths in content words
+    # long contexts keep their raw cosine whatever the shrinking
+    assert context_similarity(v[0], v[1], 30, 0.3) == pytest.approx(context_similarity(v[0], v[1]))
+    assert context_similarity(v[0], v[1]) < 0.05
+    # two one-line contexts with no word in common: raw cosine 0, shrunk almost to the prior
+    assert context_similarity(v[2], v[3]) == 0.0
+    assert context_similarity(v[2], v[3], 30, 0.3) == pytest.approx(0.3 * (1 - 2 / 30))
+    # entries without a length (older callers) are never shrunk
+    assert context_similarity(v[2][:2], v[3][:2], 30, 0.3) == 0.0
+
+
+def test_linking_same_trigger_in_one_line_articles_not_split_by_context():
+    ms = [_ctx_mention("a", "Lohan checks into rehab"), _ctx_mention("b", "actress enters clinic again")]
+    raw = EventLinkConfig(context_shrink=0.0)
+    shrunk = EventLinkConfig(context_shrink=30.0, context_prior=0.3)
+    assert len(cluster_events(ms, config=raw)) == 2  # empty-overlap contexts read as different stories
+    assert len(cluster_events(ms, config=shrunk)) == 1
+    # long, different stories still split under the same settings
+    long_ms = [_ctx_mention("a", _LONG_A), _ctx_mention("b", _LONG_B)]
+    assert len(cluster_events(long_ms, config=shrunk)) == 2
+
+
+def test_linking_containment_backoff_tells_one_liners_of_the_same_story_from_others():
+    ms = [_ctx_mention("a", _LONG_A), _ctx_mention("b", "actress rehab clinic"), _ctx_mention("c", "quake island")]
+    v = vectors(ms)
+    assert containment(v[1][1], v[0][1]) == pytest.approx(1.0)  # every word of the one-liner is in the article
+    assert containment(v[2][1], v[0][1]) == 0.0
+    same = context_similarity(v[0], v[1], 30, 0.0, use_containment=True)
+    other = context_similarity(v[0], v[2], 30, 0.0, use_containment=True)
+    assert same > 0.8 > context_similarity(v[0], v[1])  # the raw cosine is low: the article is long
+    assert other < 0.05
+    # argument order does not matter
+    assert context_similarity(v[1], v[0], 30, 0.0, use_containment=True) == pytest.approx(same)
