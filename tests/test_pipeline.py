@@ -111,3 +111,10 @@ def test_pipeline_sentences_are_trimmed_offsets(nlp, seed_document):
     for start, end in seed_document.sentences:
         assert text[start:end] == text[start:end].strip() and end > start
     assert seed_document.sentences == sorted(seed_document.sentences)
+
+
+def test_pipeline_build_passes_stage_config():
+    nlp = pipeline.build(stages=["dateline", "entities", "quotes"], config={"quotes": {"orphans": False}})
+    assert nlp.get_pipe_config("quotes")["orphans"] is False
+    default = pipeline.build(stages=["dateline", "entities", "quotes"])
+    assert default.get_pipe_config("quotes")["tagger"] is False  # the trained tagger is opt-in

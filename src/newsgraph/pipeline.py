@@ -57,12 +57,15 @@ def _import_stage(name: str) -> None:
         raise PipelineError(Errors.E010.format(stage=name, known=known)) from exc
 
 
-def build(model: str = MODEL, stages: Iterable[str] | None = None) -> Language:
+def build(model: str = MODEL, stages: Iterable[str] | None = None,
+          config: dict[str, dict] | None = None) -> Language:
     """Load ``model`` and add newsgraph's stages.
 
     Args:
         model: an installed spaCy package name.
         stages: names of newsgraph stages to add (default: all of ``STAGES``, in that order).
+        config: per-stage factory settings, e.g. ``{"quotes": {"tagger": True}}`` (the trained attribution
+            tagger, off by default).
 
     Raises:
         PipelineError: a stage is unknown, or requires something no earlier component assigns.
@@ -73,10 +76,11 @@ def build(model: str = MODEL, stages: Iterable[str] | None = None) -> Language:
     for name in wanted:
         _import_stage(name)
         anchor = before.get(name)
+        settings = (config or {}).get(name, {})
         if anchor is not None and anchor in nlp.pipe_names:
-            nlp.add_pipe(name, before=anchor)
+            nlp.add_pipe(name, before=anchor, config=settings)
         else:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=settings)
     check(nlp)
     return nlp
 
