@@ -1,0 +1,48 @@
+"""Time each pipeline component separately on TimeML texts (one document at a time), as a share of the spaCy
+model's own components. Shows what each newsgraph stage adds to extraction.
+
+    .venv/bin/python benchmarks/stage_times.py [--limit 80] [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import timeml  # noqa: E402
+
+from newsgraph import pipeline  # noqa: E402
+from newsgraph.model import Article  # noqa: E402
+from newsgraph.readers import parse_published  # noqa: E402
+from newsgraph.stages.ingest import make_doc  # noqa: E402
+
+SPACY = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=80)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    nlp = pipeline.build()
+    articles = [Article(id=d.name, text=d.text, published=parse_published(timeml.dct_date(d)))
+                for d in timeml.load(args.limit)]
+    times = dict.fromkeys(nlp.pipe_names, 0.0)
+    for _ in range(args.repeat):
+        for article in articles:
+            doc = make_doc(nlp, article)
+            for name, proc in nlp.pipeline:
+                start = time.perf_counter()
+                doc = proc(doc)
+                times[name] += time.perf_counter() - start
+    base = sum(v for k, v in times.items() if k in SPACY)
+    print("| component | seconds | share of spaCy time |\n|---|---:|---:|")
+    for name, seconds in times.items():
+        print(f"| {name}{'' if name in SPACY else ' (newsgraph)'} | {seconds:.2f} | {100 * seconds / base:.1f}% |")
+
+
+if __name__ == "__main__":
+    main()
