@@ -20,11 +20,11 @@ from pathlib import Path
 import spacy
 
 sys.path.insert(0, str(Path(__file__).parent))
-import timeml  # noqa: E402
+import timeml
 
-from newsgraph import pipeline  # noqa: E402
-from newsgraph.model import Article  # noqa: E402
-from newsgraph.readers import parse_published  # noqa: E402
+from newsgraph import pipeline
+from newsgraph.model import Article
+from newsgraph.readers import parse_published
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "afp-2024-06-12-north-korea-russia.txt"
 

@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import timeml  # noqa: E402
+import timeml
 
-from newsgraph import pipeline  # noqa: E402
-from newsgraph.model import Article  # noqa: E402
-from newsgraph.readers import parse_published  # noqa: E402
-from newsgraph.stages.ingest import make_doc  # noqa: E402
+from newsgraph import pipeline
+from newsgraph.model import Article
+from newsgraph.readers import parse_published
+from newsgraph.stages.ingest import make_doc
 
 SPACY = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
 

@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "store"))
-from store_docs import make_korea  # noqa: E402
+from store_docs import make_korea
 
-from newsgraph.store import Store  # noqa: E402
-from newsgraph.store.ingest import INGEST_MEMORY_LIMIT  # noqa: E402
+from newsgraph.store import Store
+from newsgraph.store.ingest import INGEST_MEMORY_LIMIT
 
 
 def rss_mb() -> int:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .model import Document, Failure
     from .pipeline import extract, extract_many
 
-__all__ = ["extract", "extract_many", "Document", "Failure", "__version__"]
+__all__ = ["Document", "Failure", "__version__", "extract", "extract_many"]
 
 
 def __getattr__(name: str) -> Any:

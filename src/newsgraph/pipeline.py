@@ -205,7 +205,7 @@ def extract(
     *,
     published: str | None = None,
     source: str | None = None,
-    id: str | None = None,  # noqa: A002 - the contract's name
+    id: str | None = None,
     url: str | None = None,
     title: str | None = None,
     nlp: Language | None = None,

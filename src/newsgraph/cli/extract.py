@@ -155,4 +155,4 @@ def register(main: click.Group) -> None:
         click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
 
-__all__ = ["register", "metadata_options", "make_overrides", "iter_articles", "run_extract", "InputErrors"]
+__all__ = ["InputErrors", "iter_articles", "make_overrides", "metadata_options", "register", "run_extract"]

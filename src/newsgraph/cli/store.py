@@ -210,7 +210,8 @@ def register(main: click.Group) -> None:
 
         In Python: newsgraph.store.summary.stats(db).
         """
-        from ..store.summary import render, stats as compute
+        from ..store.summary import render
+        from ..store.summary import stats as compute
 
         try:
             render(compute(db, top=top))

@@ -30,9 +30,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..events.countries import phrase_country, sentence_countries
-from ..events.plover import INTENT_HEADS, REFUSE_HEADS, recode, speech_head
 from ..events.lexicon import Coding, Lexicon, quad_class
 from ..events.modality import ALLEGE_VERBS, DENY_VERBS, PREDICT_VERBS, REPORT_VERBS, modality, subject_of
+from ..events.plover import INTENT_HEADS, REFUSE_HEADS, recode, speech_head
 from ..kb import countries as kb_countries
 from ..model import Entity, Event, Timex, Trigger
 from . import docdata

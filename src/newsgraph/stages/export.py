@@ -47,7 +47,7 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
 
 def to_document(doc: Doc) -> Document:
     article: Article = doc._.article
-    by_start = lambda r: (r.start, r.end)  # noqa: E731
+    by_start = lambda r: (r.start, r.end)
     return Document(
         id=document_id(article),
         source=article.source,

@@ -18,14 +18,39 @@ from .duckdb import DEFAULT_DB, FailureRow, Store, StoredDocument, connect
 from .exceptions import StoreError, StoreErrors
 from .export import EXPORT_FORMATS, GDELT_COLUMNS, export
 from .ingest import IngestReport, ingest
-from .link import LinkReport, contested, link
 from .keys import article_hash, content_hash, document_hash
+from .link import LinkReport, contested, link
 from .migrations import MIGRATIONS, Migration, migrate
 from .queries import FORMATS, Table, actors, claims, events, quotes, sql, write
 
 __all__ = [
-    "DEFAULT_DB", "EXPORT_FORMATS", "FORMATS", "GDELT_COLUMNS", "MIGRATIONS", "FailureRow", "IngestReport",
-    "Migration", "Store", "StoreError", "StoreErrors", "StoredDocument", "Table", "actors", "article_hash",
-    "claims", "connect", "contested", "link", "LinkReport", "content_hash", "document_hash", "events", "export", "ingest", "migrate", "quotes",
-    "sql", "write",
+    "DEFAULT_DB",
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "GDELT_COLUMNS",
+    "MIGRATIONS",
+    "FailureRow",
+    "IngestReport",
+    "LinkReport",
+    "Migration",
+    "Store",
+    "StoreError",
+    "StoreErrors",
+    "StoredDocument",
+    "Table",
+    "actors",
+    "article_hash",
+    "claims",
+    "connect",
+    "content_hash",
+    "contested",
+    "document_hash",
+    "events",
+    "export",
+    "ingest",
+    "link",
+    "migrate",
+    "quotes",
+    "sql",
+    "write",
 ]

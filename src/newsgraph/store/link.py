@@ -21,8 +21,10 @@ from ..linking import (
     claim_mentions,
     cluster_claims,
     cluster_events,
-    contested as find_contested,
     event_mentions,
+)
+from ..linking import (
+    contested as find_contested,
 )
 from ..model import Document
 from .duckdb import Store

@@ -31,7 +31,7 @@ def stats(db: Db, *, top: int = 10) -> Stats:
         def rows(query: str) -> list[tuple[Any, ...]]:
             return [tuple(r) for r in con.execute(query).fetchall()]
 
-        counts = {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _TABLES}  # noqa: S608
+        counts = {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _TABLES}
         counts["contested claim clusters"] = _contested_count(con)
         return Stats(
             counts=counts,
