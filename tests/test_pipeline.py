@@ -118,3 +118,13 @@ def test_pipeline_build_passes_stage_config():
     assert nlp.get_pipe_config("quotes")["orphans"] is False
     default = pipeline.build(stages=["dateline", "entities", "quotes"])
     assert default.get_pipe_config("quotes")["tagger"] is False  # the trained tagger is opt-in
+
+
+def test_pipeline_vocab_does_not_grow_across_batches(nlp):
+    """Each batch runs in a spaCy memory zone: new strings (names, numbers) do not pile up in a long run."""
+    list(pipeline.extract_many([f"Zorblat{n} visited Qwertania{n}." for n in range(4)], nlp=nlp, batch_size=2))
+    before = len(nlp.vocab.strings)
+    docs = list(pipeline.extract_many([f"Blorvish{n} met Snarfdale{n} in Plinkton{n}." for n in range(40)],
+                                      nlp=nlp, batch_size=8))
+    assert len(docs) == 40 and docs[-1].text == "Blorvish39 met Snarfdale39 in Plinkton39."
+    assert len(nlp.vocab.strings) <= before + 5

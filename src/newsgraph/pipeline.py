@@ -145,19 +145,33 @@ def process(
     """
     for chunk in _chunks(articles, batch_size):
         nlp = nlp or default_nlp()  # loaded on the first article, not before (an all-skipped ingest needs none)
-        docs = [make_doc(nlp, a) for a in chunk]
-        try:
-            done = list(nlp.pipe(docs, batch_size=batch_size))
-        except Exception:
-            if on_error == "raise":
-                raise
-            done = None
-        if done is None:  # a batch failed: redo it one article at a time so only the bad one is lost
-            for doc in docs:
-                yield _run_one(nlp, doc)
-            continue
-        for doc in done:
-            yield _export(doc, on_error)
+        # A memory zone frees the strings and lexemes this batch added to the vocab when it ends: without it
+        # every new token (names, numbers) stays in the StringStore and a long run's memory keeps growing.
+        # Docs are flattened to Documents inside the zone; nothing spaCy-owned leaves it.
+        results: list[Document | Failure] = []
+        error: Exception | None = None
+        with nlp.memory_zone():
+            try:
+                _process_chunk(nlp, chunk, batch_size, on_error, results)
+            except Exception as exc:  # on_error="raise": the documents finished before it are yielded first
+                error = exc
+        yield from results
+        if error is not None:
+            raise error
+
+
+def _process_chunk(nlp: Language, chunk: list[Article], batch_size: int, on_error: OnError,
+                   results: list[Document | Failure]) -> None:
+    docs = [make_doc(nlp, a) for a in chunk]
+    try:
+        done = list(nlp.pipe(docs, batch_size=batch_size))
+    except Exception:
+        if on_error == "raise":
+            raise
+        # a batch failed: redo it one article at a time so only the bad one is lost
+        results.extend(_run_one(nlp, doc) for doc in docs)
+        return
+    results.extend(_export(doc, on_error) for doc in done)
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
