@@ -33,7 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA = Path("/work/shared/data/polnear")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 _STRIP = " \t\n.,;:!?\"“”‘’'«»()—–-"
 _QUOTE_CHARS = "\"“”«»"
 

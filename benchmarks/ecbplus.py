@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path("/work/shared/data/ecbplus")
+ROOT = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
 CACHE = Path("/tmp/newsgraph-ecbplus-cache.pkl")
 CACHE_VERSION = 2
 

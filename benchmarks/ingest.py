@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-TIMEML = Path("/work/shared/data/timeml")
+TIMEML = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeml"
 
 
 def texts(words: int) -> list[str]:

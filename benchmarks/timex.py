@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path("/work/shared/data/timeml")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeml"
 HEIDELTIME_PY = ROOT / "benchmarks" / ".venv-heideltime" / "bin" / "python"
 RUNNER = ROOT / "benchmarks" / "heideltime_runner.py"
 

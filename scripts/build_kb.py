@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = ROOT / "src/newsgraph/kb/curated/actors.tsv"
 OUT = ROOT / "src/newsgraph/data/actors.json.gz"
-PHOENIX = Path("/work/shared/data/phoenix")
+PHOENIX = Path(__file__).resolve().parents[2] / "shared" / "data" / "phoenix"
 FORMAT_VERSION = 1
 
 # CAMEO role suffix (after the country code) -> a readable role.

@@ -27,7 +27,7 @@ from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = Path("/work/shared/data/polnear")
+DATA = ROOT.parent / "shared" / "data" / "polnear"
 CORPUS = ROOT / "build" / "attribution" / "corpus"      # build/ is git-ignored
 CONFIG = ROOT / "scripts" / "attribution.cfg"
 OUTPUT = ROOT / "build" / "attribution" / "training"

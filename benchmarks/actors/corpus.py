@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-DATA = Path(os.environ.get("NEWSGRAPH_DATA", "/work/shared/data"))
+DATA = Path(os.environ.get("NEWSGRAPH_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
 
 
 def load(source: str) -> tuple[str, str | None]:

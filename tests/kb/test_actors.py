@@ -13,7 +13,7 @@ import pytest
 from newsgraph.kb import actors, places
 
 ROOT = Path(__file__).resolve().parents[2]
-PHOENIX = Path("/work/shared/data/phoenix")
+PHOENIX = ROOT.parent / "shared" / "data" / "phoenix"
 
 
 def test_kb_current_leaders_have_dated_roles():

@@ -19,7 +19,7 @@ from newsgraph.model import Entity, Mention
 from newsgraph.stages import docdata
 from newsgraph.stages.quotes import QuotesStage
 
-SEED = Path("/work/shared/seed/afp-2024-06-12-north-korea-russia.txt")
+SEED = Path(__file__).resolve().parents[1] / "golden" / "seed" / "article.txt"  # a copy of ../shared/seed
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from newsgraph.model import Article, Timex
 from newsgraph.timex import find_timexes
 from newsgraph.timex import normalize as nz
 
-SEED = Path("/work/shared/seed/afp-2024-06-12-north-korea-russia.txt")
+SEED = Path(__file__).resolve().parents[1] / "golden" / "seed" / "article.txt"  # a copy of ../shared/seed
 D = dt.date
 
 
