@@ -32,9 +32,10 @@ import json
 import math
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from newsgraph.kb.actors import normalize  # the alias key the run-time lookup uses
 
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = ROOT / "src/newsgraph/kb/curated/actors.tsv"
@@ -63,16 +64,6 @@ ORG_WORDS = {
     "JOURNAL", "RADIO", "TELEVISION", "BROADCASTING", "CORPS", "COMMAND", "ACADEMY", "UNIVERSITY", "COMMUNITY",
     "ORGANIZATIONS", "NATIONS", "CROSS", "WATCH", "INTERNATIONAL", "SECRETARIAT", "CHAMBER", "INC", "LTD", "CO",
 }
-
-
-def normalize(text: str) -> str:
-    """The alias key used at run time too (``newsgraph.kb.actors.normalize`` is the same function)."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"'s$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    text = text.replace(".", "").replace("-", " ").replace("_", " ")
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 @dataclass
