@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..stages import docdata
 from .lexicon import QUOTE_CLASSES
 from .lexicon import cues as packaged_cues
 from .marks import Quotation, scan
@@ -85,13 +86,6 @@ class _Quotes:
                 out.append(q)
             i += 1
         return out
-
-
-def _text(doc: Doc) -> str:
-    """The article text: ``Doc.text`` re-joins every token on each access, which adds up inside the rules."""
-    store = doc.user_data.get("newsgraph")
-    article = store.get("article") if isinstance(store, dict) else None
-    return article.text if article is not None else doc.text
 
 
 def _np_span(tok: Token) -> tuple[int, int]:
@@ -231,7 +225,7 @@ class Engine:
         return chosen
 
     def __call__(self, doc: Doc) -> Result:
-        text = _text(doc)
+        text = docdata.text(doc)
         scanned = scan(text)
         quotes = _Quotes(scanned.quotations)
         sents = list(doc.sents)
@@ -298,7 +292,7 @@ class Engine:
                     group: int) -> list[Found]:
         """Attributions of the tagger whose content no rule found: the nearest CUE of the content's sentence
         outside it, and the SOURCE of that sentence nearest the cue."""
-        text = _text(doc)
+        text = docdata.text(doc)
         later: list[Found] = []
         if self.prefer == "tagger":  # quotations from the rules, then the tagger, then the rules' reported speech
             later = [f for f in found if f.kind == "indirect"]
@@ -334,7 +328,7 @@ class Engine:
                     continue
                 group += 1
                 f.group = group
-                f.cue = _text(doc)[s:e]
+                f.cue = docdata.text(doc)[s:e]
                 f.cue_span = (s, e)
                 added.append(f)
                 taken.append((f.start, f.end))
@@ -419,7 +413,7 @@ class Engine:
         return verb_found[-1] if any(f.source for f in verb_found) else None
 
     def _from_verb(self, doc: Doc, quotes: _Quotes, verb: Token, lemma: str, cls: str, si: int) -> Found | None:
-        text = _text(doc)
+        text = docdata.text(doc)
         content = self._content_tokens(verb, cls, lemma)
         span: tuple[int, int] | None = None
         toks: list[Token] = [t for c in content for t in c.subtree]
@@ -472,8 +466,8 @@ class Engine:
         sent = verb.sent
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if nxt is not None and nxt.text == ":":
-            after = [q for q in quotes.overlapping(nxt.idx, len(_text(doc))) if q.open > nxt.idx]
-            if after and not _text(doc)[nxt.idx + 1:after[0].open].strip():
+            after = [q for q in quotes.overlapping(nxt.idx, len(docdata.text(doc))) if q.open > nxt.idx]
+            if after and not docdata.text(doc)[nxt.idx + 1:after[0].open].strip():
                 return after[0]
         cands = [q for q in quotes.overlapping(sent.start_char, sent.end_char)
                  if not (q.open <= verb.idx <= q.close)]
@@ -516,12 +510,12 @@ class Engine:
         side = before if len(before) >= len(after) else after
         if len(side) < 3:
             return None
-        start, end = _trim(_text(doc), side[0].idx, side[-1].idx + len(side[-1]))
+        start, end = _trim(docdata.text(doc), side[0].idx, side[-1].idx + len(side[-1]))
         src = _np_span(pobj)
         f = Found(start=start, end=end, kind="indirect", source=src, anchor=src, head=pobj.i,
-                  cue=_text(doc)[acc.idx:doc[acc.i + 1].idx + len(doc[acc.i + 1])],
+                  cue=docdata.text(doc)[acc.idx:doc[acc.i + 1].idx + len(doc[acc.i + 1])],
                   cue_span=(acc.idx, doc[acc.i + 1].idx + 2), sentence=si)
-        return self._snap(_text(doc), quotes, f)
+        return self._snap(docdata.text(doc), quotes, f)
 
     def _from_colon(self, doc: Doc, quotes: _Quotes, sent: Span, si: int) -> Found | None:
         """``Pat Caddell: …`` / ``Kim: “…”``: a name (no verb) then a colon opening the sentence."""
@@ -537,12 +531,12 @@ class Engine:
         rest = [t for t in toks if t.i > colon.i]
         if len(rest) < 3:
             return None
-        start, end = _trim(_text(doc), rest[0].idx, rest[-1].idx + len(rest[-1]))
+        start, end = _trim(docdata.text(doc), rest[0].idx, rest[-1].idx + len(rest[-1]))
         root = max(head_toks, key=lambda t: (t.ent_type_ in ("PERSON", "ORG", "NORP"), -abs(colon.i - t.i)))
-        src = _trim(_text(doc), head_toks[0].idx, head_toks[-1].idx + len(head_toks[-1]))
+        src = _trim(docdata.text(doc), head_toks[0].idx, head_toks[-1].idx + len(head_toks[-1]))
         f = Found(start=start, end=end, kind="indirect", source=src, anchor=src, head=root.i, cue=":",
                   cue_span=(colon.idx, colon.idx + 1), sentence=si)
-        return self._snap(_text(doc), quotes, f)
+        return self._snap(docdata.text(doc), quotes, f)
 
     @staticmethod
     def _drop_nested(found: list[Found]) -> list[Found]:
@@ -569,7 +563,7 @@ class Engine:
 
     def _continue_quotes(self, doc: Doc, quotes: _Quotes, found: list[Found], sent_index) -> list[Found]:
         """Quotations without a cue of their own that resume the attribution before them (``“A,” said X. “B.”``)."""
-        text = _text(doc)
+        text = docdata.text(doc)
         sents = list(doc.sents)
         covered = [(f.start, f.end) for f in found]
         found_sorted = sorted(found, key=lambda f: f.end)
@@ -613,7 +607,7 @@ class Engine:
 
         The verb must stand right after the closing mark (within four words) or right before a colon that opens
         it, and have a noun or pronoun subject."""
-        text = _text(doc)
+        text = docdata.text(doc)
         after = doc.char_span(q.close + 1, min(len(text), q.close + 60), alignment_mode="expand")
         cands: list[Token] = []
         if after is not None:

@@ -61,12 +61,6 @@ def _by_form(doc: Doc) -> dict[str, list[Token]]:
     return index
 
 
-def _text(doc: Doc) -> str:
-    """The article text (``Doc.text`` re-joins every token on each access)."""
-    article = doc._.article
-    return article.text if article is not None else doc.text
-
-
 def _sent(token: Token) -> Span:
     """``token.sent`` without re-walking the whole Doc each time (spaCy's ``Token.sent`` iterates ``doc.sents``)."""
     doc = token.doc
@@ -157,7 +151,7 @@ def _speaker_span(doc: Doc, quote: Quote, cue: Token | None) -> Span | None:
         return None
     sent = _sent(cue)
     best = None
-    for m in re.finditer(re.escape(quote.speaker_text), _text(doc)[sent.start_char:sent.end_char]):
+    for m in re.finditer(re.escape(quote.speaker_text), docdata.text(doc)[sent.start_char:sent.end_char]):
         start = sent.start_char + m.start()
         if best is None or abs(start - cue.idx) < abs(best - cue.idx):
             best = start
@@ -258,7 +252,7 @@ class ClaimsStage:
             })
         self._denials(doc, drafts)
         drafts.sort(key=lambda d: (d["start"], d["end"]))
-        text = _text(doc)
+        text = docdata.text(doc)
         claims = [Claim(id=f"c{n}", text=text[d["start"]:d["end"]], **d) for n, d in enumerate(drafts, 1)]
         doc._.claims, doc._.events = link(claims, list(doc._.events))
         for key in ("claims_by_form", "claims_sent_starts"):  # lookup caches, not output

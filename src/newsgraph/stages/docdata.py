@@ -55,6 +55,12 @@ def register_extensions() -> None:
             Doc.set_extension(name, getter=_getter(name), setter=_setter(name))
 
 
+def text(doc: Doc) -> str:
+    """The article's text, the same string as ``doc.text`` (which re-joins every token on each access)."""
+    article = doc.user_data.get(NAMESPACE, {}).get("article")
+    return article.text if article is not None else doc.text
+
+
 def warn(doc: Doc, message: str) -> None:
     """Attach a coded warning (``errors.Warnings.W…``) to the document."""
     register_extensions()

@@ -300,7 +300,7 @@ class _Resolver:
 
     def __init__(self, stage: EntitiesStage, doc: Doc) -> None:
         self.stage, self.doc = stage, doc
-        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.text = docdata.text(doc)
         article = doc._.article
         self.published: dt.date | None = article.published_date if article is not None else None
         self.dateline = doc._.dateline

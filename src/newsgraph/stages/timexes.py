@@ -25,7 +25,7 @@ class TimexStage:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         published = article.published_date if article is not None else None
-        text = article.text if article is not None else doc.text
+        text = docdata.text(doc)
         doc._.timexes = find_timexes(text, published, TenseFinder(doc, text))
         return doc
 
