@@ -50,39 +50,32 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _by_form(doc: Doc) -> dict[str, list[Token]]:
-    """Tokens by lower-cased form, built once per Doc (cue lookups are per quote)."""
-    index = doc.user_data.get(("newsgraph", "claims_by_form"))
-    if index is None:
-        index = {}
+class _Index:
+    """Per-document lookups, built once per Doc: tokens by form (cues are found by their word) and sentence
+    starts (spaCy's ``Token.sent`` walks all of ``doc.sents`` on each call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_form: dict[str, list[Token]] = {}
         for token in doc:
-            index.setdefault(token.lower_, []).append(token)
-        doc.user_data[("newsgraph", "claims_by_form")] = index
-    return index
+            self.by_form.setdefault(token.lower_, []).append(token)
+        self.starts = [s.start for s in doc.sents] + [len(doc)]
 
+    def sent(self, token: Token) -> Span:
+        i = bisect.bisect_right(self.starts, token.i) - 1
+        return self.doc[self.starts[i]:self.starts[i + 1]]
 
-def _sent(token: Token) -> Span:
-    """``token.sent`` without re-walking the whole Doc each time (spaCy's ``Token.sent`` iterates ``doc.sents``)."""
-    doc = token.doc
-    starts = doc.user_data.get(("newsgraph", "claims_sent_starts"))
-    if starts is None:
-        starts = [s.start for s in doc.sents] + [len(doc)]
-        doc.user_data[("newsgraph", "claims_sent_starts")] = starts
-    i = bisect.bisect_right(starts, token.i) - 1
-    return doc[starts[i]:starts[i + 1]]
-
-
-def _cue_token(doc: Doc, quote: Quote) -> Token | None:
-    """The reporting verb of a quote: the token spelling its cue nearest to the quoted content."""
-    if not quote.cue:
-        return None
-    best, distance = None, None
-    for token in _by_form(doc).get(quote.cue.split()[0].lower(), ()):
-        if not (quote.start <= token.idx < quote.end):
-            d = min(abs(token.idx - quote.start), abs(token.idx - quote.end))
-            if distance is None or d < distance:
-                best, distance = token, d
-    return best
+    def cue_token(self, quote: Quote) -> Token | None:
+        """The reporting verb of a quote: the token spelling its cue nearest to the quoted content."""
+        if not quote.cue:
+            return None
+        best, distance = None, None
+        for token in self.by_form.get(quote.cue.split()[0].lower(), ()):
+            if not (quote.start <= token.idx < quote.end):
+                d = min(abs(token.idx - quote.start), abs(token.idx - quote.end))
+                if distance is None or d < distance:
+                    best, distance = token, d
+        return best
 
 
 def _cue_lemma(doc: Doc, quote: Quote, cue: Token | None) -> str:
@@ -117,9 +110,8 @@ def _dismissive_of_claim(token: Token | None) -> bool:
     return any(c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in CLAIM_NOUNS for c in token.children)
 
 
-def stance_of(doc: Doc, quote: Quote) -> Stance:
-    """The stance a quote's source takes toward its content."""
-    cue = _cue_token(doc, quote)
+def stance_of(doc: Doc, quote: Quote, cue: Token | None) -> Stance:
+    """The stance a quote's source (through its reporting verb ``cue``) takes toward its content."""
     lemma = _cue_lemma(doc, quote, cue)
     content = _span(doc, quote.start, quote.end)
     negated = cue is not None and any(c.dep_ == "neg" for c in cue.children)
@@ -145,11 +137,10 @@ def _role(text: str | None) -> str | None:
     return role.lower() or None
 
 
-def _speaker_span(doc: Doc, quote: Quote, cue: Token | None) -> Span | None:
+def _speaker_span(doc: Doc, quote: Quote, cue: Token | None, sent: Span | None) -> Span | None:
     """Where the quote's ``speaker_text`` is written: the occurrence in the cue's sentence nearest the cue."""
-    if not quote.speaker_text or cue is None:
+    if not quote.speaker_text or cue is None or sent is None:
         return None
-    sent = _sent(cue)
     best = None
     for m in re.finditer(re.escape(quote.speaker_text), docdata.text(doc)[sent.start_char:sent.end_char]):
         start = sent.start_char + m.start()
@@ -158,10 +149,10 @@ def _speaker_span(doc: Doc, quote: Quote, cue: Token | None) -> Span | None:
     return _span(doc, best, best + len(quote.speaker_text)) if best is not None else None
 
 
-def sources_of(doc: Doc, quote: Quote, cue: Token | None) -> list[str]:
+def sources_of(doc: Doc, quote: Quote, cue: Token | None, cue_sent: Span | None) -> list[str]:
     """The quote's speaker, plus the speakers coordinated with it (``Seoul and Washington claimed``)."""
     sources = [quote.speaker] if quote.speaker else []
-    span = _speaker_span(doc, quote, cue)
+    span = _speaker_span(doc, quote, cue, cue_sent)
     if span is not None:
         for conj in span.root.conjuncts:
             for entity_id in entities_in(doc, conj.idx, conj.idx + len(conj.text)):
@@ -236,34 +227,34 @@ def _denial_targets(doc: Doc) -> list[tuple[Token, Span, Span]]:
 
 class ClaimsStage:
     def __call__(self, doc: Doc) -> Doc:
+        index = _Index(doc)
         drafts: list[dict] = []
         for quote in doc._.quotes:
             sentence = _span(doc, quote.start, quote.end)
-            sent = _sent(sentence.root) if sentence is not None else None
-            cue = _cue_token(doc, quote)
-            cue_sent = _sent(cue) if cue is not None else sent
-            sources = sources_of(doc, quote, cue)
+            cue = index.cue_token(quote)
+            cue_sent = index.sent(cue) if cue is not None else (
+                index.sent(sentence.root) if sentence is not None else None)
+            sources = sources_of(doc, quote, cue, cue_sent)
             drafts.append({
                 "start": quote.start, "end": quote.end, "sources": sources,
-                "stance": stance_of(doc, quote),
+                "stance": stance_of(doc, quote, cue),
                 "about": entities_in(doc, quote.start, quote.end),
                 "evidence": evidence_in(cue_sent) if cue_sent is not None else None,
                 "quote": quote.id,
             })
-        self._denials(doc, drafts)
+        self._denials(doc, drafts, index)
         drafts.sort(key=lambda d: (d["start"], d["end"]))
         text = docdata.text(doc)
         claims = [Claim(id=f"c{n}", text=text[d["start"]:d["end"]], **d) for n, d in enumerate(drafts, 1)]
         doc._.claims, doc._.events = link(claims, list(doc._.events))
-        for key in ("claims_by_form", "claims_sent_starts"):  # lookup caches, not output
-            doc.user_data.pop(("newsgraph", key), None)
         return doc
 
-    def _denials(self, doc: Doc, drafts: list[dict]) -> None:
+    def _denials(self, doc: Doc, drafts: list[dict], index: _Index) -> None:
         """Denials pointing back at a proposition become claims of their own with stance ``denies``."""
         for verb, subj, target in _denial_targets(doc):
+            sent = index.sent(verb)
             start, end = target.start_char, target.end_char
-            if doc.text[start:end].lower().startswith("that "):
+            if docdata.text(doc)[start:end].lower().startswith("that "):
                 start += 5
             about = entities_in(doc, start, end)
             existing = next((d for d in drafts if d["start"] <= start and end <= d["end"]), None)
@@ -272,11 +263,11 @@ class ClaimsStage:
             else:
                 sources = entities_in(doc, subj.start_char, subj.end_char) or [_role(subj.text) or subj.text]
                 existing = {"start": start, "end": end, "sources": sources, "stance": "denies", "about": about,
-                            "evidence": evidence_in(_sent(verb)), "quote": None}
+                            "evidence": evidence_in(sent), "quote": None}
                 drafts.append(existing)
             # the dismissive words in the same sentence (``calling the claim “absurd”``) are this same denial
             for other in [d for d in drafts if d is not existing and d["stance"] == "denies"
-                          and _sent(verb).start_char <= d["start"] < _sent(verb).end_char]:
+                          and sent.start_char <= d["start"] < sent.end_char]:
                 existing["quote"] = existing["quote"] or other["quote"]
                 drafts.remove(other)
 
