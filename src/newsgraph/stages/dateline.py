@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..model import Dateline
 from . import docdata
@@ -58,13 +58,8 @@ def _title(place: str) -> str:
     return place
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline at the start of ``text``, or None.
-
-    Accepts ``SEOUL (AFP) :``, ``WASHINGTON (Reuters) -``, ``MOSCOW, June 12 (Reuters) -``,
-    ``KYIV, Ukraine (AP) —`` and ``LONDON —``. A form without an agency must name a known place in capitals, so
-    that an opening like ``Officials - who spoke …`` or ``BREAKING — …`` is not taken for a dateline.
-    """
+def _match(text: str) -> tuple[Dateline, re.Match[str]] | None:
+    """The dateline at the start of ``text`` with the regex match that found it (its groups' offsets)."""
     match = _DATELINE.match(text[:200])
     if not match:
         return None
@@ -75,13 +70,20 @@ def find_dateline(text: str) -> Dateline | None:
             return None
     elif not place.isupper() and place.lower() not in _known_places():
         return None
-    return Dateline(place=_title(place), agency=agency, start=match.start("place"), end=match.end("sep"),
-                    region=match["region"], date=match["date"])
+    dateline = Dateline(place=_title(place), agency=agency, start=match.start("place"), end=match.end("sep"),
+                        region=match["region"], date=match["date"])
+    return dateline, match
 
 
-def _preset(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    return span
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of ``text``, or None.
+
+    Accepts ``SEOUL (AFP) :``, ``WASHINGTON (Reuters) -``, ``MOSCOW, June 12 (Reuters) -``,
+    ``KYIV, Ukraine (AP) —`` and ``LONDON —``. A form without an agency must name a known place in capitals, so
+    that an opening like ``Officials - who spoke …`` or ``BREAKING — …`` is not taken for a dateline.
+    """
+    found = _match(text)
+    return found[0] if found else None
 
 
 @Language.factory("dateline", requires=["doc._.article"],
@@ -92,32 +94,28 @@ def make_dateline(nlp: Language, name: str) -> DatelineStage:
 
 class DatelineStage:
     def __call__(self, doc: Doc) -> Doc:
-        found = find_dateline(doc.text)
-        doc._.dateline = found
+        found = _match(docdata.text(doc))
+        doc._.dateline = found[0] if found else None
         if found is None:
             return doc
-        match = _DATELINE.match(doc.text[:200])
-        assert match is not None
-        spans = []
-        place = _preset(doc, match.start("place"), match.end("region") if match["region"] else match.end("place"),
-                        "GPE")
-        if place is not None:
-            spans.append(place)
+        dateline, match = found
+        place_end = match.end("region") if match["region"] else match.end("place")
+        spans = [doc.char_span(match.start("place"), place_end, label="GPE", alignment_mode="expand")]
         if match["agency"]:
-            agency = _preset(doc, match.start("agency"), match.end("agency"), "ORG")
-            if agency is not None:
-                spans.append(agency)
+            spans.append(doc.char_span(match.start("agency"), match.end("agency"), label="ORG",
+                                       alignment_mode="expand"))
+        spans = [span for span in spans if span is not None]
         if spans:
             doc.set_ents(spans, default="unmodified")
         # The dateline is not part of the first sentence: parsed together, its place becomes the subject
         # (``SEOUL (AFP) : Seoul and Washington have claimed`` -> source ``SEOUL``). The parser keeps preset
         # sentence boundaries.
-        inside = [t for t in doc if t.idx < found.end]
-        after = [t for t in doc if t.idx >= found.end and not t.is_space]
-        if inside and after:
-            for token in inside[1:]:
-                token.is_sent_start = False
-            after[0].is_sent_start = True
+        first_after = next((t for t in doc if t.idx >= dateline.end and not t.is_space), None)
+        if first_after is not None:
+            for token in doc[1:first_after.i]:
+                if token.idx < dateline.end:
+                    token.is_sent_start = False
+            first_after.is_sent_start = True
         return doc
 
 
