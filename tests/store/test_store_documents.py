@@ -123,3 +123,14 @@ def test_store_documents_locked_by_writer(db_path):
                 f"try:\n    Store({str(db_path)!r})\nexcept StoreError as e:\n    print(e)\n")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False).stdout
     assert "S011" in out
+
+
+def test_store_documents_long_articles_fit_a_capped_buffer_pool(db_path, korea):
+    """A batch larger than the ingest's DuckDB memory cap is written (the cap is raised for its transaction);
+    without that, DuckDB fails the insert or, worse, the checkpoint after COMMIT, invalidating the store."""
+    long_text = korea.text + " More words follow here." * 12000  # ~290 KB per article
+    batch = [korea.model_copy(update={"id": f"long-{i}", "text": f"{long_text} {i}"}) for i in range(48)]
+    with Store(db_path, memory_limit="24MB") as s:
+        assert s.add(batch[:24]) == 24 and s.add(batch[24:]) == 24
+        assert s.count() == 48
+        assert s.con.execute("SELECT current_setting('memory_limit')").fetchone()[0].startswith("2")  # restored

@@ -79,3 +79,23 @@ def test_store_schema_read_only_missing_file(tmp_path):
     with pytest.raises(StoreError, match="S003"):
         Store(tmp_path / "nope.duckdb", read_only=True)
     assert not (tmp_path / "nope.duckdb").exists()
+
+
+def test_store_schema_v1_store_migrates_to_v2_keeping_documents(db_path, tmp_path, korea):
+    """Version 2 rebuilds documents without PRIMARY KEY / UNIQUE (in-memory indexes that grew with the corpus)."""
+    with Store(tmp_path / "source.duckdb") as source:
+        source.add([korea])
+    con = duckdb.connect(str(db_path))
+    migrate(con, migrations=MIGRATIONS[:1])  # a version-1 file, holding the same document
+    con.execute(f"ATTACH '{tmp_path / 'source.duckdb'}' AS src (READ_ONLY)")
+    for table in ("documents", "entities", "mentions", "timexes", "quotes", "claims", "events"):
+        con.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
+    constraints = ("SELECT count(*) FROM duckdb_constraints() WHERE database_name = current_database() AND "
+                   "table_name = 'documents' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')")
+    assert con.execute(constraints).fetchone()[0] == 2
+    con.close()
+    with Store(db_path) as store:
+        assert store.schema_version == 2
+        assert list(store.documents()) == [korea]
+        assert store.add([korea]) == 0  # still deduplicated by hash, without the UNIQUE index
+        assert store.con.execute(constraints).fetchone()[0] == 0

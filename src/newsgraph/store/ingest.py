@@ -36,8 +36,11 @@ SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 OnError = Literal["skip", "raise"]
 
 
-#: DuckDB's buffer pool during ingest: bounded, so a long run's memory stays flat (benchmarks/RESULTS-store.md).
-INGEST_MEMORY_LIMIT = "100MB"
+#: DuckDB's buffer pool during ingest: bounded, so a long run's memory stays flat (benchmarks/RESULTS-store.md);
+#: ``Store.add`` raises it for a batch of long articles that would not fit.
+INGEST_MEMORY_LIMIT = "24MB"
+#: A batch is also committed once its articles hold this much text, so long articles make small transactions.
+COMMIT_CHARS = 2_000_000
 
 
 @dataclass
@@ -114,7 +117,7 @@ def ingest(
     *,
     on_error: OnError = "skip",
     nlp: Language | None = None,
-    batch_size: int = 32,
+    batch_size: int = 8,
     commit_every: int = 64,
     commit_seconds: float = 10.0,
     overrides: Overrides | None = None,
@@ -129,8 +132,10 @@ def ingest(
         on_error: ``"skip"`` records a failure row and goes on; ``"raise"`` stops at the first bad article
             (after committing the documents finished before it).
         nlp: the pipeline (default ``pipeline.default_nlp()``).
-        batch_size: documents per ``nlp.pipe`` batch.
-        commit_every: documents per transaction; ``commit_seconds`` also commits a smaller batch when due.
+        batch_size: documents per ``nlp.pipe`` batch (small: each batch's transient memory is the peak of a long
+            run, and 8 costs no measurable throughput against 32; benchmarks/RESULTS-store.md).
+        commit_every: documents per transaction; a smaller batch is committed when ``commit_seconds`` have passed
+            or its articles hold ``COMMIT_CHARS`` characters of text.
         overrides: metadata to set on every article (as ``newsgraph extract --published`` etc.).
         progress: show a progress bar with the rate on stderr.
         on_commit: called with the running report after each committed batch.
@@ -218,7 +223,8 @@ def ingest(
                 fail(result, in_flight.pop(hash_, None) if hash_ else None, hash_)
             if bar:
                 bar.update()
-            if len(docs) >= commit_every or time.monotonic() - last_commit >= commit_seconds:
+            if (len(docs) >= commit_every or time.monotonic() - last_commit >= commit_seconds
+                    or sum(len(d.document.text) for d in docs) >= COMMIT_CHARS):
                 flush_failed = True
                 flush()
                 flush_failed = False

@@ -206,8 +206,39 @@ CREATE TABLE failures (
 );
 """
 
+# Version 2: documents without PRIMARY KEY / UNIQUE. DuckDB keeps those ART indexes in memory (about 100 bytes
+# per document measured: 100 MB a million documents), so a long ingest's memory grew with the corpus. Uniqueness
+# by hash is kept by ``Store.add`` (it checks the batch's hashes inside the inserting transaction, and a store
+# file has one writer at a time); lookups scan the compact BIGINT ``doc_key`` column.
+V2_SQL = """
+CREATE TABLE documents_v2 (
+    doc_key         BIGINT NOT NULL,
+    hash            VARCHAR NOT NULL,
+    seq             BIGINT NOT NULL,
+    id              VARCHAR NOT NULL,
+    source          VARCHAR,
+    url             VARCHAR,
+    title           VARCHAR,
+    published       VARCHAR,
+    published_date  DATE,
+    dateline_place  VARCHAR,
+    dateline_agency VARCHAR,
+    text            VARCHAR NOT NULL,
+    n_sentences     INTEGER NOT NULL,
+    warnings        VARCHAR[],
+    origin          VARCHAR,
+    run_id          VARCHAR,
+    ingested_at     TIMESTAMP NOT NULL,
+    contract        VARCHAR NOT NULL
+);
+INSERT INTO documents_v2 SELECT * FROM documents ORDER BY seq;
+DROP TABLE documents;
+ALTER TABLE documents_v2 RENAME TO documents;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, extractions, clusters, failures", (V1_SQL,)),
+    Migration(2, "documents without in-memory indexes", (V2_SQL,)),
 )
 
 #: Tables in export order (Parquet writes one file per table).
