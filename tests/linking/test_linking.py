@@ -295,3 +295,13 @@ def test_linking_containment_backoff_tells_one_liners_of_the_same_story_from_oth
     assert other < 0.05
     # argument order does not matter
     assert context_similarity(v[1], v[0], 30, 0.0, use_containment=True) == pytest.approx(same)
+
+
+def test_sentences_text_takes_every_sentence_a_span_overlaps():
+    from newsgraph.linking.records import sentences_text
+
+    text = "One sentence here. A claim that runs on. Into this one. Last."
+    sentences = [(0, 18), (19, 40), (41, 55), (56, 61)]
+    assert sentences_text(text, sentences, 21, 45) == "A claim that runs on. Into this one."
+    assert sentences_text(text, sentences, 0, 4) == "One sentence here."
+    assert sentences_text(text, [], 2, 10) == text[2:10]  # no sentence: the span itself

@@ -7,7 +7,7 @@ with ``event_mentions(document)`` / ``claim_mentions(document)``, or directly (b
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -163,11 +163,10 @@ def event_mentions(document: Document, *, group: str | None = None) -> list[Even
     return out
 
 
-def _sentence_around(document: Document, start: int, end: int) -> str:
-    for s, e in document.sentences:
-        if s <= start < e:
-            return document.text[s:max(e, end)]
-    return document.text[start:end]
+def sentences_text(text: str, sentences: Sequence[Sequence[int]], start: int, end: int) -> str:
+    """The whole sentence(s) of ``text`` that ``[start, end)`` overlaps (the span itself outside any sentence)."""
+    spans = [(a, b) for a, b in sentences if a < end and start < b] or [(start, end)]
+    return text[spans[0][0]:spans[-1][1]]
 
 
 def claim_mentions(document: Document, *, group: str | None = None) -> list[ClaimMention]:
@@ -175,7 +174,7 @@ def claim_mentions(document: Document, *, group: str | None = None) -> list[Clai
     return [
         ClaimMention(doc_id=document.id, claim_id=claim.id, text=claim.text, about=tuple(claim.about),
                      sources=tuple(claim.sources), stance=claim.stance, published=document.published,
-                     source=document.source, sentence_text=_sentence_around(document, claim.start, claim.end),
+                     source=document.source, sentence_text=sentences_text(document.text, document.sentences, claim.start, claim.end),
                      group=group)
         for claim in document.claims
     ]

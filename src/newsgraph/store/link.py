@@ -26,6 +26,7 @@ from ..linking import (
 from ..linking import (
     contested as find_contested,
 )
+from ..linking.records import sentences_text
 from ..model import Document
 from .duckdb import Store
 from .queries import Db, Table, _opened
@@ -147,6 +148,4 @@ def contested(db: Db, *, actor: str | None = None, limit: int | None = None) -> 
 
 def _sentence(contract: dict, start: int, end: int) -> str:
     """The stored document's sentence(s) holding ``[start, end)``."""
-    spans = [(a, b) for a, b in contract.get("sentences", []) if a < end and start < b] or [(start, end)]
-    text = contract["text"]
-    return " ".join(text[spans[0][0]:spans[-1][1]].split())
+    return " ".join(sentences_text(contract["text"], contract.get("sentences", []), start, end).split())
