@@ -82,6 +82,20 @@ def test_store_ingest_folder_stores_what_the_pipeline_makes(corpus, tmp_path, nl
     assert run == (5, 0, 1, True)
 
 
+def test_store_ingest_reconnecting_store_keeps_every_commit(corpus, tmp_path, nlp, monkeypatch):
+    """Ingest reconnects a store it opened itself every RECONNECT_EVERY commits (flat memory); nothing is lost."""
+    ingest_module = sys.modules["newsgraph.store.ingest"]  # the package exports the function under that name
+    reconnects = []
+    real = Store.reconnect
+    monkeypatch.setattr(ingest_module, "RECONNECT_EVERY", 1)
+    monkeypatch.setattr(Store, "reconnect", lambda self: (reconnects.append(1), real(self))[1])
+    db = tmp_path / "news.duckdb"
+    report = store.ingest([corpus], db, nlp=nlp, commit_every=1)
+    assert report.stored == 5 and len(reconnects) >= 5
+    with Store(db, read_only=True) as s:
+        assert s.count("documents") == 5 and s.con.execute("SELECT stored FROM runs").fetchone()[0] == 5
+
+
 def test_store_ingest_rerun_skips_before_nlp(corpus, tmp_path, nlp):
     db = tmp_path / "news.duckdb"
     store.ingest([corpus], db, nlp=nlp)

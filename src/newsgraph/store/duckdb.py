@@ -91,6 +91,7 @@ class Store:
                 config["checkpoint_threshold"] = f"{max(self.memory_limit // 4, 2**20) // 2**10}KB"
             if not external_access:
                 config["enable_external_access"] = False
+            self._config = config
             self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             raise StoreError(StoreErrors.S011.format(path=self.path, reason=str(exc).splitlines()[0])) from exc
@@ -117,6 +118,16 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def reconnect(self) -> None:
+        """Close and reopen the file (same settings). A DuckDB connection's native memory grows slowly with every
+        transaction it writes (~3.5 MB per 10,000 documents, outside its buffer pool and our Python objects, gone
+        on reopening: benchmarks/RESULTS-store.md); a long ingest reconnects now and then to stay flat. No-op for
+        an in-memory store, whose data would go with the connection."""
+        if self.path == ":memory:":
+            return
+        self.con.close()
+        self.con = duckdb.connect(self.path, read_only=self.read_only, config=self._config)
 
     def __enter__(self) -> Self:
         return self

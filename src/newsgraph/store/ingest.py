@@ -41,6 +41,8 @@ OnError = Literal["skip", "raise"]
 INGEST_MEMORY_LIMIT = "24MB"
 #: A batch is also committed once its articles hold this much text, so long articles make small transactions.
 COMMIT_CHARS = 2_000_000
+#: Commits between two reconnections of a store that ingest opened itself (``Store.reconnect``: flat memory).
+RECONNECT_EVERY = 64
 
 
 @dataclass
@@ -152,7 +154,8 @@ def ingest(
     for path in paths:  # fail before opening a run, not halfway through it
         if str(path) != "-" and not Path(path).exists():
             raise StoreError(StoreErrors.S008.format(path=path))
-    store = db if isinstance(db, Store) else Store(db, memory_limit=INGEST_MEMORY_LIMIT)
+    owned = not isinstance(db, Store)
+    store = Store(db, memory_limit=INGEST_MEMORY_LIMIT) if owned else db
     started = time.perf_counter()
     run_id = store.begin_run([str(p) for p in paths])
     report = IngestReport(db=store.path, run_id=run_id)
@@ -198,10 +201,15 @@ def ingest(
                 if bar:
                     bar.update()
 
+    commits = 0
+
     def flush() -> None:
-        nonlocal docs, fails, skipped, last_commit
+        nonlocal docs, fails, skipped, last_commit, commits
         if docs or fails or skipped:
             report.stored += store.add(docs, fails, run_id=run_id, skipped=skipped)
+            commits += 1
+            if owned and commits % RECONNECT_EVERY == 0:
+                store.reconnect()
             for d in docs:
                 in_flight.pop(d.hash or "", None)
                 by_id.pop(d.document.id, None)
@@ -242,7 +250,7 @@ def ingest(
             if bar:
                 bar.close()
             store.end_run(run_id)
-            if not isinstance(db, Store):
+            if owned:
                 store.close()
     return report
 
