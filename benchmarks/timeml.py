@@ -1,7 +1,13 @@
-"""Read the TempEval-3 TimeML training files (../shared/data/timeml): text, DCT and gold TIMEX3 tags."""
+"""Read the TempEval-3 TimeML training files (../shared/data/timeml): text, DCT and gold TIMEX3 tags.
+
+The one TimeML reader of the benchmarks (``timex.py``, ``attribution.py``, ``extract_speed.py``, ``stage_times.py``).
+The text is the ``<TEXT>`` content with tags stripped and entities unescaped; TIMEX3 offsets index into it. The
+dev/held-out split of the timex benchmark is defined here too: a file is held out when ``sha1(stem) % 5 == 0``.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +22,17 @@ class TimemlDoc:
     text: str
     dct: str | None
     timexes: list[dict] = field(default_factory=list)  # start, end, text, type, value
+    corpus: str = ""  # the folder: TimeBank or AQUAINT
+
+    @property
+    def split(self) -> str:
+        """``heldout`` (about 20% of the files, never read for tuning) or ``dev``."""
+        return "heldout" if int(hashlib.sha1(self.name.encode()).hexdigest(), 16) % 5 == 0 else "dev"
+
+    @property
+    def spans(self) -> list[tuple[int, int, str, str]]:
+        """The gold TIMEX3s as ``(start, end, type, value)``."""
+        return [(t["start"], t["end"], t["type"] or "", t["value"] or "") for t in self.timexes]
 
 
 def _walk(node: ET.Element, parts: list[str], tags: list[dict], offset: int) -> int:
@@ -42,11 +59,13 @@ def read(path: Path) -> TimemlDoc:
             dct = timex.get("value")
             break
     text_node = root.find("TEXT")
+    if text_node is None:
+        raise ValueError(f"{path}: no <TEXT> element")
     parts: list[str] = []
     tags: list[dict] = []
     _walk(text_node, parts, tags, 0)
     text = "".join(parts)
-    return TimemlDoc(name=path.stem, text=text, dct=dct, timexes=tags)
+    return TimemlDoc(name=path.stem, text=text, dct=dct, timexes=tags, corpus=path.parent.name)
 
 
 def load(limit: int | None = None) -> list[TimemlDoc]:

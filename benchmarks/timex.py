@@ -6,6 +6,7 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/timex.py --limit 20         # a quick run on the first 20 docs
     .venv/bin/python benchmarks/timex.py --no-heideltime    # newsgraph alone (seconds, not minutes)
     .venv/bin/python benchmarks/timex.py --full-speed       # also time the whole default newsgraph pipeline
+    .venv/bin/python benchmarks/timex.py --no-heideltime --parse-cache /tmp/timex-parses   # reuse the parses
 
 HeidelTime runs through ``benchmarks/heideltime_runner.py`` in its own environment (``benchmarks/heideltime_env.sh``),
 on the same files, in the same run. Scores follow TempEval-3: strict and relaxed extent P/R/F1 (one-to-one matching,
@@ -21,7 +22,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import html
 import json
 import re
 import subprocess
@@ -31,60 +31,23 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import timeml
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeml"
+DATA = timeml.DATA
 HEIDELTIME_PY = ROOT / "benchmarks" / ".venv-heideltime" / "bin" / "python"
 RUNNER = ROOT / "benchmarks" / "heideltime_runner.py"
 
 
-@dataclass
-class Gold:
-    name: str
-    corpus: str
-    text: str
-    dct: str
-    timexes: list[tuple[int, int, str, str]]  # start, end, type, value
-
-    @property
-    def split(self) -> str:
-        return "heldout" if int(hashlib.sha1(self.name.encode()).hexdigest(), 16) % 5 == 0 else "dev"
-
-
-_DCT = re.compile(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>')
-
-
-def load(path: Path) -> Gold:
-    """One .tml file: the <TEXT> content with tags stripped, its TIMEX3s as offsets into it, and the DCT."""
-    raw = path.read_text(encoding="utf-8")
-    tag = _DCT.search(raw)
-    if tag is None:
-        raise ValueError(f"{path}: no TIMEX3 with functionInDocument=CREATION_TIME")
-    dct = re.search(r'value="([^"]+)"', tag[0])[1]  # type: ignore[index]
-    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.DOTALL)[1]  # type: ignore[index]
-    pieces: list[str] = []
-    length = 0
-    gold: list[tuple[int, int, str, str]] = []
-    opened: tuple[int, dict[str, str]] | None = None
-    for part in re.split(r"(<[^>]+>)", body):
-        if part.startswith("<"):
-            if part.startswith("<TIMEX3"):
-                opened = (length, dict(re.findall(r'(\w+)="([^"]*)"', part)))
-            elif part.startswith("</TIMEX3") and opened is not None:
-                start, attrs = opened
-                gold.append((start, length, attrs.get("type", ""), attrs.get("value", "")))
-                opened = None
-            continue
-        part = html.unescape(part)
-        pieces.append(part)
-        length += len(part)
-    return Gold(path.stem, path.parent.name, "".join(pieces), dct, gold)
+Gold = timeml.TimemlDoc  # name, corpus, text, dct, spans (start, end, type, value), split
 
 
 def load_all(limit: int | None = None) -> list[Gold]:
-    files = sorted(DATA.glob("*/*.tml"))
-    if limit:
-        files = files[:limit]
-    return [load(f) for f in files]
+    docs = timeml.load(limit)
+    for d in docs:
+        if d.dct is None:
+            raise ValueError(f"{d.name}: no TIMEX3 with functionInDocument=CREATION_TIME")
+    return docs
 
 
 def dct_date(dct: str) -> dt.date:
@@ -156,9 +119,15 @@ def score(gold: list[tuple[int, int, str, str]], system: list[tuple[int, int, st
 
 # ------------------------------------------------------------------------------------------------------------ systems
 
-def run_newsgraph(docs: list[Gold]) -> tuple[dict[str, list], float, float]:
-    """Our tagger on a timexes-only pipeline: results, pipeline seconds, and seconds spent in the stage alone."""
+def run_newsgraph(docs: list[Gold], cache: Path | None = None) -> tuple[dict[str, list], float | None, float]:
+    """Our tagger on a timexes-only pipeline: results, pipeline seconds, and seconds spent in the stage alone.
+
+    With ``cache``, the parsed Docs are kept in a DocBin there (keyed by the spaCy model and the texts) and reused on
+    the next run, which then runs the stage alone: pipeline seconds are None (not measured).
+    """
     sys.path.insert(0, str(ROOT / "src"))
+    from spacy.tokens import DocBin
+
     from newsgraph.model import Article
     from newsgraph.pipeline import build
     from newsgraph.stages.ingest import make_doc
@@ -166,19 +135,38 @@ def run_newsgraph(docs: list[Gold]) -> tuple[dict[str, list], float, float]:
     nlp = build(stages=["timexes"])
     stage = nlp.get_pipe("timexes")
     articles = [Article(id=d.name, text=d.text, published=dct_date(d.dct)) for d in docs]
+    key = hashlib.sha1(json.dumps([nlp.meta.get("name"), nlp.meta.get("version"), spacy_version()] +
+                                  [a.text for a in articles]).encode()).hexdigest()[:16]
+    cached = cache / f"timeml-{key}.spacy" if cache is not None else None
     results: dict[str, list] = {}
-    # Whole pipeline (spaCy + stage), then the stage alone on already-parsed Docs.
-    t0 = time.perf_counter()
-    parsed = []
-    for doc in nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=32):
-        results[doc._.article.id] = [(t.start, t.end, t.type, t.value) for t in doc._.timexes]
-        parsed.append(doc)
-    pipeline_s = time.perf_counter() - t0
+    pipeline_s: float | None = None
+    if cached is not None and cached.exists():
+        parsed = list(DocBin().from_disk(cached).get_docs(nlp.vocab))
+        for doc, article in zip(parsed, articles, strict=True):
+            doc._.article = article
+    else:
+        # Whole pipeline (spaCy + stage), then the stage alone on already-parsed Docs.
+        t0 = time.perf_counter()
+        parsed = []
+        for doc in nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=32):
+            results[doc._.article.id] = [(t.start, t.end, t.type, t.value) for t in doc._.timexes]
+            parsed.append(doc)
+        pipeline_s = time.perf_counter() - t0
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(docs=parsed, store_user_data=False).to_disk(cached)
     t0 = time.perf_counter()
     for doc in parsed:
         stage(doc)
+        results[doc._.article.id] = [(t.start, t.end, t.type, t.value) for t in doc._.timexes]
     stage_s = time.perf_counter() - t0
     return results, pipeline_s, stage_s
+
+
+def spacy_version() -> str:
+    import spacy
+
+    return spacy.__version__
 
 
 def run_full_extract(docs: list[Gold]) -> float:
@@ -237,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full-speed", action="store_true", help="also time the full default newsgraph pipeline")
     parser.add_argument("--errors", type=Path, help="write newsgraph's mismatches (dev split only) to this file")
     parser.add_argument("--heideltime-timeout", type=float, default=3600.0)
+    parser.add_argument("--parse-cache", type=Path, metavar="DIR",
+                        help="keep spaCy's parses here and reuse them (runs the stage alone; no pipeline speed)")
     args = parser.parse_args(argv)
 
     docs = load_all(args.limit)
@@ -244,8 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         docs = [d for d in docs if d.split == args.split]
     print(f"{len(docs)} documents, {sum(len(d.timexes) for d in docs)} gold TIMEX3", file=sys.stderr)
 
-    systems: dict[str, tuple[dict[str, list], float]] = {}
-    ours, pipeline_s, stage_s = run_newsgraph(docs)
+    systems: dict[str, tuple[dict[str, list], float | None]] = {}
+    ours, pipeline_s, stage_s = run_newsgraph(docs, args.parse_cache)
     systems["newsgraph"] = (ours, pipeline_s)
     if not args.no_heideltime:
         systems["heideltime"] = run_heideltime(docs, args.heideltime_timeout)
@@ -262,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, (results, seconds) in systems.items():
             total = Counts()
             for d in members:
-                c, pairs = score(d.timexes, results.get(d.name, []))
+                c, pairs = score(d.spans, results.get(d.name, []))
                 total.add(c)
                 if name == "newsgraph" and part == "dev":
                     for g, s in pairs:
@@ -273,13 +263,18 @@ def main(argv: list[str] | None = None) -> int:
                             at = (g or s)[0]  # type: ignore[index]
                             context = d.text[max(0, at - 50):at + 50].replace("\n", " ")
                             errors.append(f"{d.name} dct={d.dct[:10]}\tGOLD {gs}\tSYS {ss}\t| {context}")
-            rows.append((name, f"{part} ({len(members)})", total, len(docs) / seconds if part == "all" else None))
+            rate = len(docs) / seconds if part == "all" and seconds else None
+            rows.append((name, f"{part} ({len(members)})", total, rate))
     print(table(rows))
     print()
-    print(f"newsgraph timexes-only pipeline (spaCy + stage): {len(docs) / pipeline_s:.1f} docs/s "
-          f"({pipeline_s:.1f} s); stage alone on parsed Docs: {len(docs) / stage_s:.1f} docs/s ({stage_s:.2f} s, "
-          f"{100 * stage_s / pipeline_s:.1f}% of the pipeline)")
-    if "heideltime" in systems:
+    if pipeline_s is None:
+        print(f"parses from the cache: stage alone on parsed Docs: {len(docs) / stage_s:.1f} docs/s "
+              f"({stage_s:.2f} s); pipeline speed not measured")
+    else:
+        print(f"newsgraph timexes-only pipeline (spaCy + stage): {len(docs) / pipeline_s:.1f} docs/s "
+              f"({pipeline_s:.1f} s); stage alone on parsed Docs: {len(docs) / stage_s:.1f} docs/s "
+              f"({stage_s:.2f} s, {100 * stage_s / pipeline_s:.1f}% of the pipeline)")
+    if "heideltime" in systems and pipeline_s is not None:
         seconds = systems["heideltime"][1]
         print(f"HeidelTime: {len(docs) / seconds:.2f} docs/s ({seconds:.1f} s); newsgraph pipeline is "
               f"{seconds / pipeline_s:.0f}x faster")

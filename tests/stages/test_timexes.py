@@ -252,3 +252,130 @@ def test_timexes_words_gold_leaves_untagged():
     assert values("That is less than 5% of Nasdaq's average daily volume.", D(1989, 10, 30)) == []
     assert values("Average hourly earnings rose.", D(1998, 2, 6)) == [("hourly", "SET", "PT1H")]
     assert values("Today's meeting was cancelled.", D(2000, 1, 7)) == [("Today", "DATE", "2000-01-07")]
+
+
+# --- third round: tense, financial anchors and durations, counted on the dev split ------------------------------------
+
+def test_timexes_possessive_weekday_looks_back_in_a_present_sentence(nlp):
+    # published on a Monday; a closing price is always one already set
+    found = pairs(run(nlp, "The notes convert at a 24% premium over Thursday's closing price.", "1989-10-30"))
+    assert found == [("Thursday", "1989-10-26")]
+
+
+def test_timexes_modal_perfect_looks_back(nlp):
+    # "may have been" is a guess about the past, not a future
+    text = "Worries about the chip may have been responsible for a drop in the stock on Wednesday."
+    assert pairs(run(nlp, text, "1989-10-27")) == [("Wednesday", "1989-10-25")]
+    assert pairs(run(nlp, "Officials said the talks may resume on Wednesday.", "1989-10-27")) == [
+        ("Wednesday", "1989-11-01")]
+
+
+def test_timexes_be_to_infinitive_looks_ahead(nlp):
+    text = "The stock is traded in London and is to resume trading in Paris Tuesday."
+    assert pairs(run(nlp, text, "1989-10-27")) == [("Tuesday", "1989-10-31")]
+
+
+def test_timexes_plan_in_the_past_perfect_looks_back(nlp):
+    # published on a Monday: the offer had been due to expire before it was extended
+    text = "The offer, which had been scheduled to expire at midnight Friday, was extended to Nov. 16."
+    assert ("midnight Friday", "1989-10-27T24:00") in pairs(run(nlp, text, "1989-10-30"))
+    assert pairs(run(nlp, "It had been due to expire Friday evening.", "1989-10-30")) == [
+        ("Friday evening", "1989-10-27TEV")]
+    # a plan that still stands looks ahead
+    assert pairs(run(nlp, "The offer is scheduled to expire Friday.", "1989-10-30")) == [("Friday", "1989-11-03")]
+
+
+def test_timexes_decision_to_act_looks_ahead(nlp):
+    text = "NATO has decided to admit Poland, Hungary and the Czech Republic in early March, an official said."
+    assert pairs(run(nlp, text, "1999-02-10")) == [("early March", "1999-03")]
+    text = "The company agreed to purchase the unit for $22 million in February."
+    assert pairs(run(nlp, text, "1989-10-30")) == [("February", "1990-02")]
+
+
+def test_timexes_set_is_a_plan_only_with_for_or_to(nlp):
+    text = "The index closed within 70 points of its record high set on Aug. 6."
+    assert pairs(run(nlp, text, "1998-02-06")) == [("Aug. 6", "1997-08-06")]
+    assert pairs(run(nlp, "The vote was set for Saturday.", "1999-10-20")) == [("Saturday", "1999-10-23")]
+
+
+def test_timexes_latest_quarter_is_one_that_has_ended():
+    text = "The insurer expects a fourth-quarter charge. Profit fell 59% in the latest quarter."
+    got = values(text, D(1989, 11, 2))
+    assert ("fourth-quarter", "DATE", "1989-Q4") in got
+    assert ("the latest quarter", "DATE", "1989-Q3") in got
+    assert values("Sales rose in the latest fiscal year.", D(1989, 10, 26)) == [
+        ("the latest fiscal year", "DATE", "1988")]
+
+
+def test_timexes_quarter_ended_a_date():
+    # a fiscal quarter ending July 31 runs May to July: mostly the second calendar quarter
+    assert values("In the quarter ended July 31, Jayark had 5.6 million shares.", D(1989, 10, 30))[0] == (
+        "the quarter", "DATE", "1989-Q2")
+    assert values("For the quarter ended Sept. 30, Delta posted net income.", D(1989, 10, 26))[0] == (
+        "the quarter", "DATE", "1989-Q3")
+
+
+def test_timexes_year_ago_quarters():
+    assert values("National Intergroup in the year-ago third quarter earned $22.5 million.", D(1989, 10, 30)) == [
+        ("the year-ago third quarter", "DATE", "1988-Q3")]
+    # the closing day of the period does not replace the quarter as the anchor of "a year ago"
+    text = "Net fell in the fiscal first quarter ended Sept. 30. It had a loss of C$2.3 million a year ago."
+    assert ("a year ago", "DATE", "1988-Q1") in values(text, D(1989, 10, 26))
+    # the year-ago period named by its year is a comparison, not the new topic
+    text = ("Third-quarter net rose 11%. It lost $195 million in the 1988 period. "
+            "The year-ago results included a charge.")
+    got = values(text, D(1989, 11, 2))
+    assert ("the 1988 period", "DATE", "1988-Q3") in got
+    assert ("year-ago", "DATE", "1988-Q3") in got
+
+
+def test_timexes_fractional_durations():
+    assert values("The investigation will take 2 1/2 years.", D(1998, 2, 27)) == [("2 1/2 years", "DURATION", "P2Y6M")]
+    assert values("The flight lasted a minute and a half.", D(1998, 1, 14)) == [
+        ("a minute and a half", "DURATION", "PT1M30S")]
+    assert values("It took half an hour.", D(1998, 1, 14)) == [("half an hour", "DURATION", "PT30M")]
+    assert values("He stayed for one and a half years.", D(1998, 1, 14)) == [
+        ("one and a half years", "DURATION", "P1Y6M")]
+
+
+def test_timexes_vague_later_is_a_duration():
+    got = values("He resigned on Oct. 2. A few days later, the company announced lower earnings.", D(1989, 10, 27))
+    assert ("A few days", "DURATION", "PXD") in got
+    # a counted one keeps its date from the anchor
+    got = values("He resigned on Oct. 2. Three days later, the company announced lower earnings.", D(1989, 10, 27))
+    assert ("Three days later", "DATE", "1989-10-05") in got
+
+
+def test_timexes_months_of_a_year_are_two_timexes():
+    assert values("Jobs grew by 242,000 a month for the first nine months of 1997.", D(1998, 2, 6))[-2:] == [
+        ("the first nine months", "DURATION", "P9M"), ("1997", "DATE", "1997")]
+    assert values("Revenue fell through the first nine months of the year.", D(1989, 10, 30)) == [
+        ("the first nine months", "DURATION", "P9M"), ("the year", "DATE", "1989")]
+
+
+def test_timexes_same_day_after_a_month():
+    text = "The doctor was killed last October. His name was crossed out that same day."
+    assert values(text, D(1999, 2, 6)) == [("last October", "DATE", "1998-10"), ("that same day", "DATE", "1998-10-XX")]
+
+
+def test_timexes_rule_window_does_not_cut_lookaheads():
+    # a rule's regex runs in a window around each trigger word ("week" here) and the window ended right after
+    # "The year": the lookahead must still see the "-ago" beyond it
+    head = "Its weekly report was late."
+    gap = head.index("week") + 4 + 90 - len(head) - len(" The year")
+    text = head + " " * gap + " The year-ago results included a charge."
+    assert values(text, D(1989, 11, 2)) == [("weekly", "SET", "P1W"), ("year-ago", "DATE", "1988")]
+    assert values("In July last year in Phnom Penh, Pol Pot was arrested.", D(1998, 2, 19)) == [
+        ("July last year", "DATE", "1997-07")]
+
+
+def test_timexes_spelled_years_in_transcripts():
+    # broadcast transcripts spell years out; "nineteen ninety-six" reads as a year without a preposition
+    assert values("Atlanta, nineteen ninety-six. A bomb blast shocks the Olympic games.", D(1998, 2, 27)) == [
+        ("nineteen ninety-six", "DATE", "1996")]
+    assert values("January nineteen ninety-seven. Atlanta again.", D(1998, 2, 27)) == [
+        ("January nineteen ninety-seven", "DATE", "1997-01")]
+    assert values("They claimed a nineteen ninety-seven attack on a bar.", D(1998, 2, 27)) == [
+        ("nineteen ninety-seven", "DATE", "1997")]
+    assert values("Some nineteen ninety-six people signed.", D(1998, 2, 27)) == []
+    assert values("He scored nineteen five times.", D(1998, 2, 27)) == []

@@ -21,6 +21,8 @@ TenseOf = Callable[[int, int], Tense]
 
 #: expressions that look back from the anchor do not become the new anchor ("the year-ago quarter")
 _BACKWARD = re.compile(r"\b(?:ago|earlier|year-ago|year-earlier|comparable|previous|prior|before)\b", re.IGNORECASE)
+#: the closing day of a period ("the quarter ended Sept. 30") qualifies that period; the period stays the anchor
+_PERIOD_END = re.compile(r"\b(?:ended|ending|ends)\s+$", re.IGNORECASE)
 
 
 def candidates(text: str) -> list[tuple[int, int, Resolver]]:
@@ -73,8 +75,12 @@ def find_timexes(text: str, published: dt.date | None, tense_of: TenseOf | None 
             continue
         typ, value = result
         out.append(Timex(start=start, end=end, text=text[start:end], type=typ, value=value))  # type: ignore[arg-type]
-        if typ in ("DATE", "TIME") and value[:1].isdigit() and not _BACKWARD.search(text[start:end]):
+        if typ in ("DATE", "TIME") and value[:1].isdigit() and not _BACKWARD.search(text[start:end]) and \
+                not (ctx.anchor_quarter and _PERIOD_END.search(text[max(0, start - 10):start])):
             gran = normalize.granularity(value[:10] if len(value) > 10 and value[10] == "T" else value)
+            if gran == "quarter" and ctx.anchor_quarter and value[4:] == ctx.anchor_quarter[4:] and \
+                    value < ctx.anchor_quarter:
+                continue  # "compared with ... in the 1988 period": the year-ago quarter, not a new topic
             if gran is not None:
                 ctx.anchor = value[:10] if gran == "day" else value
                 if gran == "day":

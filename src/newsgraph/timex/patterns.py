@@ -55,9 +55,14 @@ class Rule:
             if hit.end() <= last:
                 continue
             start = max(last, hit.start() - _WINDOW)
-            for match in self.regex.finditer(text, start, min(len(text), hit.end() + _WINDOW)):
+            stop = min(len(text), hit.end() + _WINDOW)
+            for match in self.regex.finditer(text, start, stop):
                 if match.end() <= last:
                     continue
+                if match.end() >= stop:  # a lookahead saw the window's end, not the text: "The year|-ago"
+                    match = self.regex.match(text, match.start())  # type: ignore[assignment]
+                    if match is None or match.end() <= last:
+                        continue
                 last = match.end()
                 yield match
 
@@ -91,6 +96,26 @@ _MONTH_TRIGGER = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _UNIT_TRIGGER = r"\b(?:second|minute|min|hour|hr|day|night|week|weekend|fortnight|month|quarter|year|yr|decade|centur|millenni)"
 
 
+_SPELLED_YEAR = (r"(?:nineteen|eighteen|seventeen)\s+(?:(?:" + _TENS + r")(?:[\s-](?:" + _ONES + r"))?|" + _ONES +
+                 r"|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:(?:" + _TENS + r")(?:[\s-](?:" + _ONES + r"))?|" +
+                 _ONES + r"))?|twenty\s+(?:" + _ONES + r"|(?:" + _TENS + r")(?:[\s-](?:" + _ONES + r"))?)")
+
+
+def _spelled_year(text: str) -> int | None:
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if t.startswith("two thousand"):
+        rest = t[len("two thousand"):].replace("and", "").strip()
+        return 2000 + (int(lx.number(rest) or 0) if rest else 0)
+    parts = t.split(" ", 1)
+    head = lx.number(parts[0])
+    if head is None or len(parts) < 2:
+        return None
+    if parts[1] == "hundred":
+        return head * 100  # type: ignore[return-value]
+    tail = lx.number(parts[1])
+    return None if tail is None else int(head * 100 + tail)
+
+
 def _unit(word: str) -> str:
     w = word.lower().replace(" ", "")
     return lx.UNIT_FORMS.get(w, w.rstrip("s"))
@@ -117,16 +142,23 @@ def _duration(n: float | None, unit: str) -> str:
         return f"{prefix}X{letter}"
     n = n * mult
     if n != int(n):
-        # 1.5 years -> P18M, 5.5 hours -> PT5H30M
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60),
-                   "S": ("S", 1)}
+        # 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M, a minute and a half -> PT1M30S, half a year -> P6M
+        whole = int(n)
         if letter == "H":
-            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+            return f"PT{whole}H{round((n - whole) * 60)}M" if whole else f"PT{round(n * 60)}M"
         if letter == "M" and timepart:
-            return f"PT{int(n)}M{int(round((n - int(n)) * 60))}S"
-        small, k = smaller[letter]
-        total = int(round(n * k))
-        return f"{'PT' if small == 'H' else 'P'}{total}{small}"
+            return f"PT{whole}M{round((n - whole) * 60)}S" if whole else f"PT{round(n * 60)}S"
+        if letter == "Y":
+            return f"P{whole}Y{round((n - whole) * 12)}M" if whole else f"P{round(n * 12)}M"
+        if letter == "M":
+            return f"P{whole}M{round((n - whole) * 30)}D" if whole else f"P{round(n * 30)}D"
+        if letter == "D":
+            return f"P{whole}DT{round((n - whole) * 24)}H" if whole else f"PT{round(n * 24)}H"
+        if letter == "W":
+            return f"P{round(n * 7)}D"
+        if letter == "Q":
+            return f"P{round(n * 3)}M"
+        return f"{prefix}{round(n)}{letter}"
     return f"{prefix}{int(n)}{letter}"
 
 
@@ -246,11 +278,15 @@ def _numeric_us(m: re.Match[str], text: str) -> Resolver | None:
 
 
 @rule("month_year", rf"\b(?P<x>(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-      rf"the\s+middle\s+of)[\s-]+)?(?P<mon>{_MONTH})(?:,|\s+of)?\s+(?P<year>{_YEAR}))", trigger=_MONTH_TRIGGER)
+      rf"the\s+middle\s+of)[\s-]+)?(?P<mon>{_MONTH})(?:,|\s+of)?\s+(?P<year>{_YEAR}|{_SPELLED_YEAR})(?![\w-]))",
+      trigger=_MONTH_TRIGGER)
 def _month_year(m: re.Match[str], text: str) -> Resolver | None:
     if not m["mon"][0].isupper():
         return None
-    value = f"{int(m['year']):04d}-{_month(m['mon']):02d}"
+    year = int(m["year"]) if m["year"].isdigit() else _spelled_year(m["year"])  # "January nineteen ninety-seven"
+    if year is None or not 1000 <= year <= 2099:
+        return None
+    value = f"{year:04d}-{_month(m['mon']):02d}"
     return lambda ctx: ("DATE", value)
 
 
@@ -310,7 +346,7 @@ def _weekday(m: re.Match[str], text: str) -> Resolver | None:
     def resolve(ctx: Context) -> Result:
         if ctx.dct is None:
             return ("TIME" if pod else "DATE"), "XXXX-WXX-" + str(wd) + (f"T{pod}" if pod else "")
-        tense = "past" if possessive and ctx.tense != "present" else ctx.tense
+        tense = "past" if possessive else ctx.tense
         day = nz.weekday_date(wd, ctx.dct, tense, modifier=key)
         return ("TIME", f"{day.isoformat()}T{pod}") if pod else ("DATE", day.isoformat())
 
@@ -425,10 +461,13 @@ def _ago(m: re.Match[str], text: str) -> Resolver | None:
     if unit in ("night", "weekend"):
         unit = {"night": "day", "weekend": "week"}[unit]
     direction = m["dir"].lower()
-    if direction in ("before", "after"):
-        # "two days after the attack": only the duration is a timex; "two days after." is a date
-        if not re.match(r"\s*(?:[.,;:)]|''|\"|$)", text[m.end():m.end() + 3]):
-            return None
+    # "two days after the attack": only the duration is a timex; "two days after." is a date
+    if direction in ("before", "after") and not re.match(r"\s*(?:[.,;:)]|''|\"|$)", text[m.end():m.end() + 3]):
+        return None
+    if direction in ("earlier", "later") and m["num"] is not None and _num(m["num"]) is None:
+        # "a few days later": no date to compute; TimeML tags the vague duration (PXD), the adverb is a signal
+        # (the duration rule takes the span without it). "A day later" keeps its date from the anchor.
+        return None
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
     n = _num(m["num"]) if m["num"] else None
     if m["num"] is None and not m["unit"].lower().endswith("s"):
@@ -545,8 +584,9 @@ def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
         return None
     # "the year ended Sept. 30", "the past year": durations
     ended = re.match(rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?",
-                     after + text[m.end() + 40:m.end() + 60])
+                     after + text[m.end() + 40:m.end() + 60], re.IGNORECASE)
     if rel == "the" and unit == "quarter" and ended and ended["mon"][0].isupper():
+        # "the quarter ended July 31" (May to July): the calendar quarter of its middle month, 2000-Q2
         q_month = _month(ended["mon"])
         q_year = int(ended["year"]) if ended["year"] else None
 
@@ -554,9 +594,10 @@ def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
             year = q_year
             if year is None:
                 if ctx.dct is None:
-                    return "DATE", f"XXXX-Q{(q_month - 1) // 3 + 1}"
+                    return "DATE", f"XXXX-Q{(q_month - 2) % 12 // 3 + 1}"
                 year = nz.year_for_month(q_month, ctx.dct, "past")
-            return "DATE", f"{year:04d}-Q{(q_month - 1) // 3 + 1}"
+            middle = nz.add_months(year, q_month, -1)
+            return "DATE", f"{middle[0]:04d}-Q{(middle[1] - 1) // 3 + 1}"
 
         return resolve_ended
     if rel == "the" and re.match(r"\s+(?:ended|ending|to\s+date|through|that\s+ended|that\s+ends|before|after|in\s+which|"
@@ -581,8 +622,15 @@ def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
                            "that same", "that")
         if unit == "day" and not anchored:
             return None
-        if rel in ("the", "the latest", "latest", "the most recent", "the just-ended", "the just ended") and \
-                gran == "quarter":
+        latest = rel in ("the latest", "latest", "the most recent", "the just-ended", "the just ended")
+        if latest and gran in ("quarter", "year") and ctx.dct is not None:
+            # the latest quarter (year) is one already over: a quarter mentioned earlier if it has ended, else the
+            # one before the publication date's ("expects a fourth-quarter charge ... in the latest quarter")
+            finished = nz.at(nz.shift(ctx.dct, gran, -1), gran)
+            if gran == "quarter" and ctx.anchor_quarter and ctx.anchor_quarter <= finished:
+                return "DATE", ctx.anchor_quarter
+            return "DATE", finished
+        if rel == "the" and gran == "quarter":
             if ctx.anchor_quarter:
                 return "DATE", ctx.anchor_quarter
             if ctx.dct is None:
@@ -596,6 +644,8 @@ def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
                 return "DATE", _unknown(gran)
             return "DATE", nz.at(nz.shift(ctx.dct, "year", -1), gran)
         if anchored:
+            if gran == "day" and ctx.anchor and nz.granularity(ctx.anchor) == "month":
+                return "DATE", f"{ctx.anchor}-XX"  # "last October ... that same day": a day of that month
             base = ctx.anchor if gran != "day" else ctx.anchor_day
             if base is None:
                 base = ctx.dct.isoformat() if ctx.dct else None
@@ -706,7 +756,8 @@ def _season_bare(m: re.Match[str], text: str) -> Resolver | None:
 _YREF = rf"(?:{_YEAR}|fiscal\s+(?:year\s+)?{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+(?:fiscal\s+)?year|fiscal\s+'?\d\d)"
 
 
-@rule("ordinal_quarter", rf"\b(?P<x>(?:(?P<the>the|this)\s+)?(?:(?P<ypre>{_YREF})(?:'s|’s)?\s+)?"
+@rule("ordinal_quarter", rf"\b(?P<x>(?:(?P<the>the|this)\s+)?(?P<ago>(?:year-ago|year-earlier|prior-year)\s+)?"
+      rf"(?:(?P<ypre>{_YREF})(?:'s|’s)?\s+)?"
       rf"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+"
       rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter|half|three\s+months|six\s+months|nine\s+months|period)"
       rf"(?:\s+(?:of|in|for)\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ypost>{_YREF}))?"
@@ -723,13 +774,27 @@ def _ordinal_quarter(m: re.Match[str], text: str) -> Resolver | None:
     narrow = bool(m["the"] and "-" in text[m.start("ord"):m.start("unit")] and not m["ypre"])
     if unit.endswith("months"):
         months = {"three months": 3, "six months": 6, "nine months": 9}[unit]
-        if n != 1:
-            return None
+        if n != 1 or m["ypost"] or m["ypost2"]:
+            return None  # "the first nine months of 1997": a duration and a year, two timexes (duration rule)
         return lambda ctx: ("DURATION", f"P{months}M")
     if unit == "half" and n > 2:
         n = 2
     letter = "Q" if unit == "quarter" else "H"
+    if m["ago"]:
+        inner = _quarter_resolver(n, letter, yref)
 
+        def year_ago(ctx: Context) -> Result:  # "the year-ago third quarter": 1988-Q3 when published in 1989
+            got = inner(ctx)
+            if got is None or not got[1][:4].isdigit():
+                return got
+            return "DATE", f"{int(got[1][:4]) - 1:04d}{got[1][4:]}"
+
+        return year_ago
+    resolve_quarter = _quarter_resolver(n, letter, yref)
+    return Narrowed(resolve_quarter, m.start("ord")) if narrow else resolve_quarter
+
+
+def _quarter_resolver(n: int, letter: str, yref: str | None) -> Resolver:
     def resolve(ctx: Context) -> Result:
         year = _year_ref(yref, ctx)
         if year is None:
@@ -746,7 +811,7 @@ def _ordinal_quarter(m: re.Match[str], text: str) -> Resolver | None:
             return "DATE", f"{y:04d}-H{n}"
         return "DATE", f"{year}-{letter}{n}"
 
-    return Narrowed(resolve, m.start("ord")) if narrow else resolve
+    return resolve
 
 
 class Narrowed:
@@ -800,9 +865,9 @@ _NOT_YEAR_BEFORE = re.compile(
       rf"(?:/(?:\d\d){{1,2}})?)(?![\w'’.]\w|-\d|\.\d|,\d)")
 def _year(m: re.Match[str], text: str) -> Resolver | None:
     y = int(m["y"])
-    if _NOT_YEAR_AFTER.match(text, m.end()):
-        if not (m["pre"] or m["fy"]) or re.match(r"\s*(?:%|percent)", text[m.end():]):
-            return None
+    if _NOT_YEAR_AFTER.match(text, m.end()) and (not (m["pre"] or m["fy"]) or
+                                                  re.match(r"\s*(?:%|percent)", text[m.end():])):
+        return None
     strong = bool(m["pre"] or m["fy"])
     before = text[max(0, m.start() - 20):m.start()]
     if not strong:
@@ -818,26 +883,6 @@ def _year(m: re.Match[str], text: str) -> Resolver | None:
     return lambda ctx: ("DATE", value)
 
 
-_SPELLED_YEAR = (r"(?:nineteen|eighteen|seventeen)\s+(?:(?:" + _TENS + r")(?:[\s-](?:" + _ONES + r"))?|" + _ONES +
-                 r"|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:(?:" + _TENS + r")(?:[\s-](?:" + _ONES + r"))?|" +
-                 _ONES + r"))?|twenty\s+(?:" + _ONES + r"|(?:" + _TENS + r")(?:[\s-](?:" + _ONES + r"))?)")
-
-
-def _spelled_year(text: str) -> int | None:
-    t = re.sub(r"\s+", " ", text.lower().strip())
-    if t.startswith("two thousand"):
-        rest = t[len("two thousand"):].replace("and", "").strip()
-        return 2000 + (int(lx.number(rest) or 0) if rest else 0)
-    parts = t.split(" ", 1)
-    head = lx.number(parts[0])
-    if head is None or len(parts) < 2:
-        return None
-    if parts[1] == "hundred":
-        return head * 100  # type: ignore[return-value]
-    tail = lx.number(parts[1])
-    return None if tail is None else int(head * 100 + tail)
-
-
 @rule("spelled_year", rf"\b(?P<x>(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR}))\b", priority=1)
 def _spelled(m: re.Match[str], text: str) -> Resolver | None:
     year = _spelled_year(m["y"])
@@ -846,7 +891,10 @@ def _spelled(m: re.Match[str], text: str) -> Resolver | None:
     if not m["x"].lower().startswith("the year"):
         before = text[max(0, m.start() - 20):m.start()]
         after = text[m.end():m.end() + 20]
-        if not re.search(r"\b(?:in|since|of|by|until|from|year|to|and|through)\s+$", before, re.IGNORECASE) or \
+        # "nineteen ninety-six" read as a year needs no preposition; "nineteen five" does
+        century_form = re.fullmatch(rf"(?:nineteen|eighteen)\s+(?:{_TENS})(?:[\s-](?:{_ONES}))?", m["y"], re.IGNORECASE)
+        if not (century_form or re.search(r"\b(?:in|since|of|by|until|from|year|to|and|through)\s+$", before,
+                                          re.IGNORECASE)) or \
                 re.match(r"\s*(?:people|percent|dollars|men|women|troops|\w+s\b)", after, re.IGNORECASE):
             return None
     return lambda ctx: ("DATE", f"{year:04d}")
@@ -891,7 +939,7 @@ def _century(m: re.Match[str], text: str) -> Resolver | None:
       rf"(?:(?P<rel>past|last|next|coming|first|previous|final|following|initial|remaining|entire|full|whole|"
       rf"additional|other|better\s+part\s+of\s+the|latest|prior|preceding)\s+)?"
       rf"(?P<num>{_NUM}|{_VAGUE})[\s-]+(?:(?:more|additional|full|straight|consecutive|long|extra|further)\s+)?"
-      rf"(?P<unit>{_UNIT})(?P<adj>-long|-old|\s+old)?)(?![\w-])", trigger=_UNIT_TRIGGER)
+      rf"(?P<unit>{_UNIT})(?P<adj>-long|-old|\s+old)?(?P<half>\s+and\s+a\s+half)?)(?![\w-])", trigger=_UNIT_TRIGGER)
 def _duration_rule(m: re.Match[str], text: str) -> Resolver | None:
     if m["adj"] and "old" in m["adj"]:
         return None
@@ -901,6 +949,10 @@ def _duration_rule(m: re.Match[str], text: str) -> Resolver | None:
     n = _num(num)
     if n is None and not re.fullmatch(_VAGUE, re.sub(r"\s+", " ", num)):
         return None
+    if m["half"]:
+        if n is None or m["adj"] or raw_unit.endswith("s") != (n > 1):
+            return None
+        n += 0.5  # "a minute and a half", "two years and a half"
     after = text[m.end():m.end() + 12]
     if re.match(r"-?old\b|\s+of\s+age", after):
         return None

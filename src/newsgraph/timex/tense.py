@@ -10,8 +10,11 @@ from .normalize import Tense
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "should", "must", "can", "ca"}
 #: verbs whose complement (or own time adjunct) lies ahead: "planned for Saturday", "scheduled a meeting Thursday"
-_PLAN = {"plan", "schedule", "expect", "set", "slate", "intend", "aim", "hope", "want", "seek", "prepare", "promise",
+_PLAN = {"plan", "schedule", "expect", "slate", "intend", "aim", "hope", "want", "seek", "prepare", "promise",
          "threaten", "vow", "pledge", "postpone", "delay", "defer", "reschedule", "due", "announce"}
+#: verbs whose to-infinitive complement lies ahead of the decision: "has decided to admit them in early March"
+_AHEAD_COMPLEMENT = {"decide", "agree", "ask", "urge", "order", "invite", "propose", "offer", "arrange", "elect",
+                     "choose", "commit", "approve", "authorize", "vote", "need", "require"}
 #: words just before the expression that point ahead or back whatever the verb
 #: "until Thursday" looks ahead, except fronted in a past sentence ("Until Thursday, they had not called him")
 _UNTIL = re.compile(r"(?:^|[.!?'`\"]\s*|\n\s*)(?:until|till)\s+$", re.IGNORECASE)
@@ -19,11 +22,22 @@ _AHEAD = re.compile(r"\b(?:until|till|as\s+(?:early|soon)\s+as|no\s+later\s+than
                     re.IGNORECASE)
 
 
+def _pluperfect(token: Token) -> bool:
+    """``had been scheduled``, ``had been due``: a plan already past (the verb, or the copula of an adjective)."""
+    for node in (token, token.head) if token.pos_ == "ADJ" else (token,):
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in node.children):
+            return True
+    return False
+
+
 def verb_tense(verb: Token, depth: int = 0) -> Tense:
     """Tense of one verb with its auxiliaries: ``past``, ``present``, ``future`` or None (participle, unknown)."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
     if words & _FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX):
+        # a modal perfect looks back: "may have been responsible", "would have won"
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux) and not words & {"will", "shall", "'ll"}:
+            return "past"
         return "future"
     if any(a.lower_ == "going" for a in aux) or (verb.lower_ == "going" and any(c.tag_ == "VB" for c in verb.children)):
         return "future"
@@ -32,11 +46,15 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         head = verb.head
         if head is verb or depth > 2:
             return "future"
-        if head.lemma_ in _PLAN:
-            return "future"
+        if head.lemma_ in _PLAN or head.lemma_ in _AHEAD_COMPLEMENT or head.lemma_ == "set":
+            return "past" if _pluperfect(head) else "future"
+        if head.lemma_ == "be" and verb.dep_ == "xcomp" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to resume trading Tuesday": an arrangement
         return verb_tense(head, depth + 1) or "future"
-    if verb.lemma_ in _PLAN and verb.lemma_ != "announce" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
-        return "future"
+    # "set for Saturday" is a plan, "set Friday as the deadline" or "a record set on Aug. 6" is not
+    planned = verb.lemma_ in _PLAN or (verb.lemma_ == "set" and any(c.lower_ == "for" for c in verb.children))
+    if planned and verb.lemma_ != "announce" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return "past" if _pluperfect(verb) else "future"
     if verb.tag_ == "VBN" and not aux:
         return "past"  # a participle on its own: "the decision, announced Wednesday"
     if any(a.lemma_ == "have" for a in aux) and verb.tag_ in ("VBN", "VBG"):
