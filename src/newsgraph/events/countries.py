@@ -25,12 +25,38 @@ _SKIP = {"the", "a", "an"}
 
 @lru_cache(maxsize=65536)
 def _lookup(text: str) -> str | None:
-    return kb_countries.by_demonym(text) or kb_countries.by_name(text)
+    return kb_countries.by_demonym(text) or kb_countries.by_name(text) or _derived_demonym(text)
+
+
+def _derived_demonym(text: str) -> str | None:
+    """A nationality word the demonym table lacks, from the country name it is formed on (``Liberians`` →
+    Liberia, ``Kampuchean`` → Kampuchea, ``Cuban`` → Cuba, ``Sudanese`` → Sudan)."""
+    word = text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+    if " " in word or len(word) < 5:
+        return None
+    if word.endswith("an"):
+        return kb_countries.by_name(word[:-1])
+    if word.endswith("ese"):
+        return kb_countries.by_name(word[:-3])
+    return None
+
+
+#: word_country results of the document seen last (events look up the same sentence for each trigger)
+_MEMO: dict = {"doc": None, "found": {}}
 
 
 def word_country(doc, i: int) -> str | None:
     """ISO3 for a nationality word or country name at token ``i`` (``Ugandan``, ``North Korean``,
     ``Ivory Coast``, ``Sri Lanka's``); capitalised words only."""
+    if _MEMO["doc"] is not doc:
+        _MEMO["doc"], _MEMO["found"] = doc, {}
+    found = _MEMO["found"]
+    if i not in found:
+        found[i] = _word_country(doc, i)
+    return found[i]
+
+
+def _word_country(doc, i: int) -> str | None:
     tok = doc[i]
     if not tok.text[:1].isupper() or tok.lower_ in _SKIP:
         return None
@@ -61,12 +87,17 @@ def phrase_country(tokens: Iterable[Token], entity_country: Callable[[int], Iter
     return None
 
 
-def sentence_countries(sent: Span, entity_country: Callable[[int], Iterable[str]]) -> Counter:
-    """Countries named in a sentence, with how often (entity mentions and nationality words)."""
+def sentence_countries(sent: Span, entity_country: Callable[[int], Iterable[str]],
+                       skip: set[int] | frozenset[int] = frozenset()) -> Counter:
+    """Countries named in a sentence, with how often (entity mentions and nationality words); tokens in
+    ``skip`` do not count."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
     previous: set[str] = set()
     for t in sent:
+        if t.i in skip:
+            previous = set()
+            continue
         isos = list(dict.fromkeys(entity_country(t.i)))
         if not isos:
             found = word_country(t.doc, t.i)

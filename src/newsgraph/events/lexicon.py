@@ -23,6 +23,8 @@ _RIGHT_WINDOW = 14
 _LOOSE_WORDS = {"to", "with", "on", "in", "for", "of", "off", "up", "out", "over", "down", "back", "into", "at",
                 "from", "by", "part", "place", "it", "them", "him", "her", "that", "the", "a"}
 _LEFT_WINDOW = 6
+_QUANTITY_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
+                   "millions", "group", "crowd", "number"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,12 @@ class Lexicon:
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
         lower, lemma = token.lower_, token.lemma_.lower()
+        # ``hundreds of thousands of people``: the group is what the quantity counts
+        if lemma in _QUANTITY_NOUNS:
+            of = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"), None)
+            if of is not None:
+                return self.agent(of)
         left = token.i - 1
         if left >= token.sent.start and token.doc[left].dep_ == "compound":
             pair = self.agents.get(f"{token.doc[left].lower_} {lemma}")
@@ -82,10 +90,21 @@ class Lexicon:
                               quad_class=quad_class(cameo))
         return None
 
+    def lemma(self, token: Token, vocabulary: frozenset[str] | set[str] = frozenset()) -> str:
+        """The token's lemma, repaired for verbs the tagger's lemmatizer gets wrong (``staged`` → ``stag``):
+        when the lemma is no verb of the lexicon (or of ``vocabulary``) but a regular stem of the form is."""
+        lemma = token.lemma_.lower()
+        if token.pos_ not in {"VERB", "AUX"} or lemma in self.verbs or lemma in vocabulary:
+            return lemma
+        for stem in regular_stems(token.lower_):
+            if stem in self.verbs or stem in vocabulary:
+                return stem
+        return lemma
+
     def entry(self, token: Token) -> tuple[dict, bool] | None:
         """The lexicon entry for a trigger candidate, with whether it is a noun entry."""
         if token.pos_ in {"VERB"} or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            found = self.verbs.get(token.lemma_.lower())
+            found = self.verbs.get(self.lemma(token))
             return (found, False) if found else None
         if token.pos_ in {"NOUN", "PROPN"}:
             lower, lemma = token.lower_, token.lemma_.lower()
@@ -100,7 +119,7 @@ class Lexicon:
         if found is None:
             return None
         entry, is_noun = found
-        lemma = token.lemma_.lower()
+        lemma = self.lemma(token)
         right = _right_words(token)
         left = _left_words(token)
         best: tuple[float, str | None] | None = None
@@ -121,7 +140,12 @@ class Lexicon:
                 score = len(pat["pre"]) + len(pat["post"]) + (0.5 if pat["verb"] == lemma else 0)
                 if best is None or score > best[0]:
                     best = (score, pat["code"])
-        code = best[1] if best is not None else entry["code"]
+        # no pattern: the word's default code, else (a verb of a ``[---]`` CAMEO block) its most frequent root
+        code = best[1] if best is not None else entry["code"] or entry.get("fallback")
+        # CAMEO codes arresting or expelling protesters 175 (violent repression, PLOVER ASSAULT); PLOVER codes the
+        # arrest itself (COERCE arrest, deport): a coercive verb keeps its own code
+        if code == "175" and (entry["code"] or "")[:2] == "17":
+            code = entry["code"]
         return (code, is_noun, best is not None) if code else None
 
     def _match(self, word: str, tok: tuple[str, str]) -> bool:
@@ -142,13 +166,38 @@ class Lexicon:
         return True
 
 
+def regular_stems(form: str) -> list[str]:
+    """Candidate stems of a regular inflected verb form, most likely first (``staged`` → ``stage``,
+    ``shelled`` → ``shell``, ``carried`` → ``carry``, ``stopping`` → ``stop``)."""
+    out: list[str] = []
+    if form.endswith(("ied", "ies")):
+        out.append(form[:-3] + "y")
+    if form.endswith("ed"):
+        out += [form[:-1], form[:-2]]
+        if len(form) > 4 and form[-3] == form[-4]:
+            out.append(form[:-3])
+    elif form.endswith("ing"):
+        out += [form[:-3], form[:-3] + "e"]
+        if len(form) > 5 and form[-4] == form[-5]:
+            out.append(form[:-4])
+    elif form.endswith("es"):
+        out += [form[:-1], form[:-2]]
+    elif form.endswith("s"):
+        out.append(form[:-1])
+    return out
+
+
 def _phrase_tokens(token: Token) -> list[Token]:
+    """The trigger's phrase: its dependents without separate clauses, and without a verb's clause nested inside
+    a noun or prepositional phrase (``dismissed an appeal [to lay down their arms]``: ``arms`` is not the
+    object of ``dismissed``); the trigger's own complement (``agreed to [meet]``) stays."""
     out: list[Token] = []
     stack = [c for c in token.children if c.dep_ not in _CLAUSE_DEPS or c.dep_ == "conj" and c.pos_ != "VERB"]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "ccomp", "advcl", "parataxis"})
+        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "ccomp", "advcl", "parataxis"}
+                     and not (c.pos_ in {"VERB", "AUX"} and c.dep_ in {"acl", "pcomp", "xcomp"}))
     return out
 
 

@@ -86,6 +86,15 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if verb.dep_ == "relcl":
             return verb.head
+        # a gerund after a preposition of its verb shares the verb's subject (``resorted to throwing stones``,
+        # ``responded by shelling``)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+            head = verb.head.head
+            if head.pos_ == "ADJ" and head.dep_ == "acomp":  # ``are guilty of violating``
+                head = head.head
+            if head.pos_ in {"VERB", "AUX"}:
+                verb = head
+                continue
         return None
     return None
 
@@ -181,9 +190,9 @@ def modality(token: Token) -> Modality:
                 if status:
                     # a passive ``is expected to`` has no source; ``X said`` has X
                     subj = next((c for c in head.children if c.dep_ in {"nsubj"}), None)
-                    if status in {"reported", "alleged", "denied"} or (status == "predicted" and lemma == "warn"):
-                        if subj is not None and subj not in mod.sources:
-                            mod.sources.append(subj)
+                    if (status in {"reported", "alleged", "denied"} or (status == "predicted" and lemma == "warn")) \
+                            and subj is not None and subj not in mod.sources:
+                        mod.sources.append(subj)
                     if status == "reported" and dep == "parataxis" and subj is None:
                         status = None
                     if status:

@@ -25,7 +25,7 @@ INTENT_HEADS = {"agree", "promise", "pledge", "vow", "offer", "plan", "intend", 
 REFUSE_HEADS = {"refuse", "decline", "reject", "unwilling"}
 FUTURE = {"will", "shall", "'ll", "wo"}
 DEMAND_MODALS = {"must", "should", "ought"}
-SPEECH = REPORT_VERBS | {"urge", "insist", "demand", "warn", "tell"}
+SPEECH = REPORT_VERBS | {"urge", "insist", "demand", "warn", "tell", "reiterate", "repeat", "reaffirm"}
 
 
 def _governors(tok: Token) -> list[Token]:
@@ -75,6 +75,12 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
     if neg:
         return None
     if "threaten" in govs:  # ``threatened to stop negotiations``: the threat is the event
+        return "THREATEN", "130"
+    # a conflictual action on a condition (``may halt mediation if cooperation founders``, ``will withdraw
+    # unless``): a threat
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                                for m in c.children) for c in tok.children)
+    if plover_type in CONFLICT and conditional and aux & (FUTURE | {"would", "may", "might", "could"}):
         return "THREATEN", "130"
     if aux & DEMAND_MODALS and speech_head(tok) is not None:
         return "REQUEST", "100"

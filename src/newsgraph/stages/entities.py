@@ -422,7 +422,13 @@ class _Resolver:
             type_: EntityType = "organization"
             if (self.dateline is not None and self.dateline.agency and in_dateline) or text.endswith(_MEDIA_ENDINGS):
                 type_ = "media"
+            elif _igo_name(text):
+                type_ = "igo"
             group = self._group(f"{type_}:{slug(text)}", name=text, type=type_)
+            if type_ == "igo" and group.cameo is None:
+                group.cameo = "IGO"
+            elif group.country is None and type_ == "organization":
+                group.country = _name_country(text)  # ``Nigerian Union of Teachers``
             self._mention(group, start, end, "name", root)
             return
         type_ = LABEL_TYPES[cand.label]
@@ -823,8 +829,8 @@ class _Resolver:
     def _office_countries(self) -> None:
         """A person holding a state office (``President Omar El Bashir``, ``Vice-President Moody Awori``) whom
         the KB does not know acts for a country: the one the title phrase names was taken by ``_describe``;
-        failing that, the country most mentioned in the sentence of the person's first mention (earliest on
-        ties), else the dateline's."""
+        failing that, the country most mentioned in the sentence of the person's first mention (a place counts
+        for its country: ``President Bouteflicka … in Algiers``; earliest on ties), else the dateline's."""
         offices = _OFFICE_TITLES - {"judge", "justice", "crown", "pope", "ayatollah"}
         for group in self.groups.values():
             if group.type != "person" or group.country is not None or not group.role or not group.mentions:
@@ -836,7 +842,8 @@ class _Resolver:
             sent = self.sent_of[self._tok(first[0])]
             counts: dict[str, tuple[int, int]] = {}
             for other in self.groups.values():
-                iso = other.id if other.type == "country" else None
+                iso = other.id if other.type == "country" else (
+                    other.geo.country if other.type == "location" and other.geo is not None else None)
                 if iso is None or other is group:
                     continue
                 for start, _ in other.mentions:
@@ -939,14 +946,53 @@ def _apposition(text: str, span: Span) -> tuple[str | None, str | None]:
     words = role.split()
     if not words or not any(w.lower().strip("'’") in _TITLE_NOUNS for w in words[-2:]):
         return None, None
-    if words[0][0].isupper() and not (words[0].isupper() or countries.by_demonym(words[0])
+    if words[0][0].isupper() and not (words[0].isupper() or _nation_word(words[0])
                                       or words[0].lower() in _TITLE_MODS):
         return None, None
     iso3 = None
     for n in (2, 1):
         for k in range(len(words) - n + 1):
-            iso3 = iso3 or countries.by_demonym(" ".join(words[k:k + n]))
+            iso3 = iso3 or _nation_word(" ".join(words[k:k + n]))
     return role, iso3
+
+
+#: an organization of states: a regional or international scope word and an institution noun (``European
+#: Community``, ``Asia-Pacific Economic Cooperation``, ``International Labor Office``, ``Arab League``)
+_IGO_SCOPE = {"european", "asia-pacific", "asian", "african", "arab", "atlantic", "international", "world",
+              "inter-american", "nordic", "pan-american", "americas", "andean", "caribbean", "gulf", "baltic",
+              "eurasian", "intergovernmental"}
+_IGO_BODIES = {"community", "union", "organization", "organisation", "cooperation", "co-operation", "council",
+               "commission", "office", "agency", "bank", "fund", "league", "conference", "parliament", "court",
+               "forum", "secretariat", "programme", "program", "tribunal"}
+
+
+def _igo_name(name: str) -> bool:
+    words = [w.strip(".,()").lower() for w in re.split(r"\s+", name.removeprefix("the ").removeprefix("The "))]
+    if len(words) < 2 or words[0] not in _IGO_SCOPE or not set(words[1:]) & _IGO_BODIES:
+        return False
+    # an organization of one state (``European Union of Journalists`` aside) names no nation in it
+    return not any(countries.by_demonym(w) or countries.by_name(w) for w in words[:2] if w not in _IGO_SCOPE)
+
+
+def _name_country(name: str) -> str | None:
+    """The country an organization's name ties it to (``Nigerian Union of Teachers``, ``Kenya Red Cross``):
+    a nationality word or country name leading the name."""
+    words = name.removeprefix("the ").removeprefix("The ").split()
+    for n in (2, 1):
+        if len(words) > n:
+            head = " ".join(words[:n])
+            found = countries.by_demonym(head) or countries.by_name(head)
+            if found:
+                return found
+    return None
+
+
+def _nation_word(words: str) -> str | None:
+    """ISO3 of a nationality word (``Algerian``) or a country's possessive (``Algeria's leading activist``)."""
+    found = countries.by_demonym(words)
+    if found is None and words.endswith(("'s", "’s")):
+        found = countries.by_name(words[:-2])
+    return found
 
 
 def _find_quotes(text: str) -> list[_Quote]:

@@ -40,10 +40,19 @@ from . import docdata
 #: verbs whose object noun names the event (``made a trip``, ``used its veto``, ``imposed sanctions``)
 LIGHT_VERBS = {"make", "pay", "hold", "conduct", "carry", "launch", "stage", "use", "begin", "start", "undertake",
                "take", "have", "mount", "impose", "complete", "continue", "resume", "wrap", "end", "cast",
-               "exercise", "host", "plan", "announce", "order", "approve", "authorize", "step", "intensify"}
+               "exercise", "host", "plan", "announce", "order", "approve", "authorize", "step", "intensify",
+               # verbs of renewal and escalation: the object still names the event (``renewed negotiations``,
+               # ``will extend the curfew``, ``reimposed blockades``)
+               "renew", "extend", "reimpose", "tighten", "expand", "escalate", "widen", "prolong", "relaunch",
+               "reinforce", "broaden", "strengthen"}
 FRAME_VERBS = (REPORT_VERBS | PREDICT_VERBS | {"according", "cite", "prepare", "accord"}) - {"accuse", "blame"}
 #: verbs of effort whose complement is the event (``push to export``)
 EFFORT_VERBS = {"push", "try", "attempt", "seek", "strive", "move", "work", "struggle", "scramble", "rush"}
+#: PLOVER types that code what an actor says about an action (``threatened to …``, ``refused to …``)
+SPEECH_ACT_TYPES = {"THREATEN", "REJECT", "AGREE", "REQUEST"}
+#: CAMEO roots of verbal acts (statements, appeals, investigations, demands, accusations, rejections, threats)
+VERBAL_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
+_VOCABULARY = frozenset(LIGHT_VERBS | FRAME_VERBS)
 RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "for", "into", "from", "toward", "towards", "upon",
                    "over", "of", "in")
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
@@ -122,6 +131,32 @@ def _np_tokens(root: Token) -> list[Token]:
     return out
 
 
+BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
+
+
+def _names_border(tok: Token) -> bool:
+    """A country named only to place a border (``on the Thai border``, ``near Macedonia's border with
+    Bulgaria``): it locates the event, it is not a party to it."""
+    t = tok
+    for _ in range(3):
+        head = t.head
+        if head.i == t.i:
+            return False
+        if head.lemma_.lower() in BORDER_NOUNS and t.dep_ in {"amod", "compound", "poss", "nmod"}:
+            return True
+        if t.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in BORDER_NOUNS:
+            return True
+        if t.dep_ not in {"compound", "flat", "case"}:
+            return False
+        t = head
+    return False
+
+
+def _vlemma(tok: Token) -> str:
+    """A verb's lemma, repaired where the lemmatizer fails (``staged`` → ``stag``)."""
+    return Lexicon.load().lemma(tok, _VOCABULARY)
+
+
 def _conjuncts(root: Token) -> list[Token]:
     out = [root]
     for c in root.children:
@@ -131,7 +166,7 @@ def _conjuncts(root: Token) -> list[Token]:
 
 
 #: pronouns that stand for a group or a state (``they will release``, ``it has agreed``)
-GROUP_PRONOUNS = {"they", "it", "we", "them"}
+GROUP_PRONOUNS = {"they", "it", "we", "them", "their", "its", "our"}
 
 
 class EventsStage:
@@ -174,7 +209,7 @@ class EventsStage:
         return cache[key]
 
     def _default_recipient(self, f: _Found, actors: list[str], location: str | None, mod, mentions: _Mentions,
-                           cache: dict) -> str | None:
+                           cache: dict, actor_phrase: Token | None = None) -> str | None:
         """Rule 3, for an event whose text names no recipient: the country of its place (``demonstrated in
         Serbia``), else the sentence's most salient country other than the actor's (countries named only by
         the cited source do not count), else the actor's own country (a domestic event: ``police dispersed
@@ -184,16 +219,20 @@ class EventsStage:
             self.stats["recipient:place"] += 1
             return iso
         sent = f.token.sent
-        own = {c for a in actors if (c := mentions.country(a))}
+        own = list(dict.fromkeys(c for a in actors if (c := mentions.country(a))))  # ordered: deterministic
         skip = {t.i for src in mod.sources for t in src.subtree}
-        counts = sentence_countries(sent, lambda i: [] if i in skip else mentions.countries_at(i))
+        # the actor's own phrase names the actor, not the recipient (``ethnic Albanian guerrillas``)
+        if actor_phrase is not None:
+            skip |= {t.i for t in _np_tokens(actor_phrase)}
+        skip |= {t.i for t in sent if _names_border(t)}
+        counts = sentence_countries(sent, mentions.countries_at, skip)
         for c in counts:
             if c not in own:
                 self.stats["recipient:sentence"] += 1
                 return c
         if own:
             self.stats["recipient:domestic"] += 1
-            return next(iter(own))
+            return own[0]
         return None
 
     def _country_fallback(self, phrase: Token | None, ids: list[str], mentions: _Mentions,
@@ -203,7 +242,7 @@ class EventsStage:
         role noun or group pronoun, of the sentence's most salient country (rule 2)."""
         if phrase is None or any(mentions.country(i) for i in ids):
             return ids
-        iso = phrase_country(_np_tokens(phrase), mentions.countries_at)
+        iso = phrase_country([t for t in _np_tokens(phrase) if not _names_border(t)], mentions.countries_at)
         rule = "phrase"
         if iso is None:
             if ids or (self.lexicon.agent(phrase) is None and phrase.lower_ not in GROUP_PRONOUNS):
@@ -214,6 +253,30 @@ class EventsStage:
         self.stats[rule] += 1
         return [iso]
 
+    def _ethnic(self, phrase: Token | None, ids: list[str], mentions: _Mentions) -> list[str]:
+        """An ``ethnic X`` group is a minority of the country it lives in, not a part of X's state (``ethnic
+        Albanians demonstrated in Serbia`` → SRB): the sentence's most salient country outside the phrase other
+        than X's, when there is one."""
+        if phrase is None:
+            return ids
+        toks = _np_tokens(phrase)
+        if not any(t.lower_ == "ethnic" for t in toks):
+            return ids
+        inside = {t.i for t in toks}
+        # the group's own nation: the word after ``ethnic`` and the entities the phrase resolved to
+        own = {c for i in ids if (c := mentions.country(i))}
+        own |= {c for t in toks if t.i > 0 and t.doc[t.i - 1].lower_ == "ethnic"
+                and (c := phrase_country([t], mentions.countries_at))}
+        # a place in the phrase first (``ethnic Albanians in south Serbia``), else the rest of the sentence
+        outside = {t.i for t in phrase.sent} - inside
+        for counts in (sentence_countries(phrase.sent, mentions.countries_at, outside),
+                       sentence_countries(phrase.sent, mentions.countries_at, inside)):
+            for iso in counts:
+                if iso not in own:
+                    self.stats["ethnic"] += 1
+                    return [iso]
+        return ids
+
     # -- entity resolution -------------------------------------------------------------------------------
 
     def _resolve(self, root: Token | None, mentions: _Mentions, *, avoid: set[str] = frozenset()) -> list[str]:
@@ -223,7 +286,7 @@ class EventsStage:
             return []
         out: list[str] = []
         for conj in _conjuncts(root):
-            found = mentions.in_tokens(_np_tokens(conj))
+            found = [(i, eid) for i, eid in mentions.in_tokens(_np_tokens(conj)) if not _names_border(root.doc[i])]
             if not found:
                 continue
             # national modifiers inside a conjoined modifier (``Hungarian and Romanian officials``)
@@ -254,9 +317,9 @@ class EventsStage:
             out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
                     if p.dep_ == "pobj"]
             head = tok.head
-            if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
+            if tok.dep_ in {"dobj", "nsubjpass"} and _vlemma(head) in LIGHT_VERBS:
                 out.append(subject_of(head))
-            if tok.dep_ == "pobj" and head.head.lemma_.lower() in LIGHT_VERBS:
+            if tok.dep_ == "pobj" and _vlemma(head.head) in LIGHT_VERBS:
                 out.append(subject_of(head.head))
             out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
                     and c.ent_type_ in {"NORP", "GPE", "ORG"}]
@@ -274,7 +337,10 @@ class EventsStage:
             if c.dep_ in {"dobj", "dative"} or (passive and c.dep_ == "nsubjpass"):
                 if c.dep_ == "dobj" and self.lexicon.entry(c) is not None and self.lexicon.entry(c)[1]:
                     out.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lower_ in
-                               {"to", "with", "against", "on"} for p in pr.children if p.dep_ == "pobj")
+                               {"to", "with", "against", "on", "of"} for p in pr.children if p.dep_ == "pobj")
+                    # the owner of a measure acted on (``violating UN sanctions``, ``defied the UN embargo``)
+                    if _vlemma(tok) not in LIGHT_VERBS:
+                        out.extend(m for m in c.children if m.dep_ in {"compound", "poss", "nmod"})
                     continue
                 out.append(c)
         if f.coding.cameo in CLAIM_CODES or f.coding.type == "ACCUSE":
@@ -283,6 +349,17 @@ class EventsStage:
                     subj = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
                     if subj is not None:
                         out.append(subj)
+        # a speech act over an action takes the action's recipient (``threatened to break off relations with
+        # Congo``, ``refused to allow observers into Kosovo``) before its own prepositional phrases
+        if not f.is_noun and f.coding.type in SPEECH_ACT_TYPES:
+            for c in tok.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    out.extend(x for x in c.children if x.dep_ in {"dobj", "dative"})
+                    out.extend(p for x in c.children if x.dep_ in {"prep", "dative"} and x.lower_ in
+                               {"to", "with", "against", "on", "into"} for p in x.children if p.dep_ == "pobj")
+                    out.extend(p for x in c.children if x.dep_ == "dobj" for pr in x.children
+                               if pr.dep_ == "prep" and pr.lower_ in {"to", "with", "against", "on"}
+                               for p in pr.children if p.dep_ == "pobj")
         for prep in RECIPIENT_PREPS:
             for c in tok.children:
                 if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
@@ -290,7 +367,7 @@ class EventsStage:
                         continue
                     out.extend(p for p in c.children if p.dep_ == "pobj")
         # an event noun's light verb carries the recipient (``paid a visit to X``)
-        if f.is_noun and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        if f.is_noun and tok.dep_ == "dobj" and _vlemma(tok.head) in LIGHT_VERBS:
             for c in tok.head.children:
                 if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "against", "on"}:
                     out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -356,6 +433,10 @@ class EventsStage:
         for token in doc:
             if token.pos_ not in {"VERB", "NOUN", "PROPN", "AUX"}:
                 continue
+            # a participle used as an adjective describes a noun, it does not report an event (``alleged
+            # bombers``, ``Syrian-backed militia``, ``the banned movement``)
+            if token.pos_ == "VERB" and token.dep_ in {"amod", "compound"}:
+                continue
             code = self.lexicon.code(token)
             if code is None:
                 continue
@@ -377,19 +458,25 @@ class EventsStage:
             head = tok.head.head if tok.dep_ == "pobj" else tok.head
             own_actor = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
             return (tok.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB" and not own_actor
-                    and head.lemma_.lower() not in LIGHT_VERBS and head.lemma_.lower() not in FRAME_VERBS)
-        lemma = tok.lemma_.lower()
+                    and _vlemma(head) not in LIGHT_VERBS and _vlemma(head) not in FRAME_VERBS)
+        lemma = _vlemma(tok)
         # the consequence of an event noun (``is barred by UN sanctions``)
         if any(c.dep_ == "agent" and any(p.i in nouns for p in c.children) for c in tok.children):
             return True
         # an effort verb framing its complement (``push to export``, ``tried to secure``)
         if lemma in EFFORT_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
             return True
-        # a gerund inside a purpose or exchange phrase (``in exchange for importing food``)
-        if tok.dep_ == "pcomp" and tok.head.lower_ in {"for", "of"} and tok.tag_ == "VBG":
+        # a gerund inside a purpose or exchange phrase (``in exchange for importing food``), not one an
+        # adjective takes (``guilty of violating the ceasefire``)
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"for", "of"} and tok.tag_ == "VBG" and \
+                tok.head.head.pos_ != "ADJ":
             return True
         if lemma in FRAME_VERBS:
-            return True
+            # unless a CAMEO pattern codes a material act on its object (``declared a ceasefire``); a verbal
+            # code on a speech verb (``citing debris analysis`` → investigate) is the frame's own content
+            return not (f.pattern and f.coding.cameo[:2] not in VERBAL_ROOTS
+                        and any(c.dep_ == "dobj" for c in tok.children)
+                        and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children))
         # a claim about oneself (``claims to be manufacturing weapons``) frames its complement; it accuses
         # nobody
         if lemma in {"claim", "purport"} and any(c.dep_ == "xcomp" for c in tok.children) and not any(
@@ -397,10 +484,8 @@ class EventsStage:
             return True
         if lemma in LIGHT_VERBS and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in nouns for c in tok.children):
             return True
-        if lemma == "call" and any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.pos_ in {"ADJ", "NOUN"}
-                                   for c in tok.children):
-            return True
-        return False
+        return lemma == "call" and any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.pos_ in {"ADJ", "NOUN"}
+                                       for c in tok.children)
 
     def __call__(self, doc: Doc) -> Doc:
         dateline = doc._.dateline
@@ -418,14 +503,14 @@ class EventsStage:
                 if actors:
                     phrase = cand
                     break
-            actors = self._country_fallback(phrase, actors, mentions, cache)
+            actors = self._ethnic(phrase, self._country_fallback(phrase, actors, mentions, cache), mentions)
             avoid = {c for a in actors if (c := mentions.country(a))}
             recipient = None
             same_country_ok = False
             recipient_tokens = self._recipient_tokens(f)
             # an event noun takes the clause of its light verb (``said it would impose sanctions``)
             clause = f.token.head if f.is_noun and f.token.dep_ == "dobj" and \
-                f.token.head.lemma_.lower() in LIGHT_VERBS else None if f.is_noun else f.token
+                _vlemma(f.token.head) in LIGHT_VERBS else None if f.is_noun else f.token
             recoded = recode(clause, f.coding.type) if clause is not None else None
             coding = f.coding
             if recoded is not None:
@@ -440,7 +525,12 @@ class EventsStage:
                         actors = demanders
                         avoid = {c for a in actors if (c := mentions.country(a))}
             for rt in recipient_tokens:
-                ids = [i for i in self._resolve(rt, mentions, avoid=avoid) if i not in actors]
+                resolved = self._resolve(rt, mentions, avoid=avoid)
+                ethnic = self._ethnic(rt, resolved, mentions)
+                if ethnic != resolved:  # a minority of the actor's own country is a domestic recipient
+                    recipient, same_country_ok = ethnic[0], True
+                    break
+                ids = [i for i in resolved if i not in actors]
                 ids.sort(key=lambda i: mentions.country(i) in avoid)
                 if ids:
                     recipient = ids[0]
@@ -483,7 +573,7 @@ class EventsStage:
                         attributed.append(role)
             sent = f.token.sent
             if recipient is None and self.fill_recipient:
-                recipient = self._default_recipient(f, actors, location, mod, mentions, cache)
+                recipient = self._default_recipient(f, actors, location, mod, mentions, cache, phrase)
                 same_country_ok = recipient is not None
             trigger = Trigger(start=f.token.idx, end=f.token.idx + len(f.token.text), text=f.token.text)
             for actor in actors or [None]:
@@ -525,7 +615,7 @@ def _rank_depth(f: _Found) -> int:
     while t.head.i != t.i and steps < 20:
         steps += 1
         head = t.head
-        lemma = head.lemma_.lower()
+        lemma = _vlemma(head)
         framing = head.pos_ in {"VERB", "AUX"} and t.dep_ in {"ccomp", "xcomp", "parataxis"} and \
             lemma in CLAUSE_FRAMES
         # prepositions and nouns on the way (``in exchange for importing``) count once with their verb
@@ -544,7 +634,7 @@ def _main_ids(pairs: list[tuple[_Found, Event]]) -> list[str]:
     by_sentence: dict[tuple[int, int], list[tuple[tuple, str]]] = {}
     for f, e in pairs:
         tok = f.token
-        yields = tok.lemma_.lower() in INTENT_GOVERNORS and any(
+        yields = _vlemma(tok) in INTENT_GOVERNORS and any(
             c.dep_ in {"xcomp", "advcl"} and c.i in recoded for c in tok.children)
         key = (yields, _rank_depth(f), e.actor is None, e.recipient is None, f.is_noun, e.trigger.start)
         by_sentence.setdefault(e.sentence, []).append((key, e.id))
@@ -555,6 +645,23 @@ def main_events(doc: Doc) -> list[Event]:
     """Each sentence's main event (at most one per sentence, in text order), as ranked by the events stage."""
     ids = set(doc.user_data.get(docdata.NAMESPACE, {}).get(MAIN_KEY, []))
     return [e for e in doc._.events if e.id in ids]
+
+
+#: statuses of an event that lies ahead
+FUTURE_STATUSES = {"planned", "predicted"}
+#: cooperative types PLOVER codes AGREE when they lie ahead (manual §AGREE)
+FUTURE_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+
+
+def plover_category(event: Event) -> str:
+    """The single PLOVER category of an event record. The record keeps the action and its status apart
+    (``Putin will visit Pyongyang``: CONSULT, planned); PLOVER 2.0 folds a future meeting, visit, support,
+    cooperation or aid into AGREE ("Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported
+    in future tense are also taken to imply intentions and should be coded as AGREE", manual §AGREE). The stage
+    already recodes the clear cases (``will provide aid``) itself (``newsgraph.events.plover``)."""
+    if event.type in FUTURE_AGREE and event.status in FUTURE_STATUSES:
+        return "AGREE"
+    return event.type
 
 
 def _dedupe(candidates: list[tuple[_Found, Event]]) -> list[tuple[_Found, Event]]:
