@@ -304,3 +304,74 @@ def test_quotes_prefer_sets_who_wins_reported_speech_rules_keep_quotations(nlp):
     text = "“We will not back down on this,” the defence minister said on Tuesday."
     tagger = fake_tagger(text, ("CONTENT", "We will not back down"), ("CUE", "said"))
     assert run(nlp, text, engine=Engine(tagger=tagger, prefer="tagger"))._.quotes == run(nlp, text)._.quotes
+
+
+def test_quotes_two_apostrophe_and_backtick_marks():
+    # the New York Times' wire text (''…'') and Penn Treebank style (``…'') are quotation marks too
+    text = "''It's one thing,'' said Ms. Patel. ''But once you go further, it is hard.'' He said ``no'' twice."
+    found = scan(text)
+    assert [text[q.start:q.end] for q in found.quotations] == [
+        "It's one thing,", "But once you go further, it is hard.", "no"]
+    assert found.unbalanced == []
+    assert text[found.quotations[0].open:found.quotations[0].close + 1] == "''It's one thing,''"
+    text = 'A <tweet author="@AP" date="2016">post</tweet> called him a “good citizen," and left.'
+    found = scan(text)
+    assert [text[q.start:q.end] for q in found.quotations] == ["good citizen,"] and found.unbalanced == []
+
+
+def test_quotes_two_apostrophes_resume_after_cue(nlp):
+    text = "''Swaps are tricky,'' he said. ''In this particular case, I'm glad that it took place.''"
+    qs = run(nlp, text)._.quotes
+    assert [(q.text, q.kind, q.speaker_text) for q in qs] == [
+        ("Swaps are tricky", "direct", "he"),
+        ("In this particular case, I'm glad that it took place.", "direct", "he")]
+
+
+def test_quotes_parenthetical_cue_takes_the_clause_around_it(nlp):
+    text = "Many of the closures, he said, have involved public and semiprivate courses."
+    [q] = run(nlp, text)._.quotes
+    assert q.speaker_text == "he" and q.text.startswith("Many of the closures") and q.text.endswith("courses")
+
+
+def test_quotes_content_stays_in_the_cue_paragraph(nlp):
+    # a headline without final punctuation is joined to the next paragraph by the parser: not by the content
+    text = "Rubio Says He Will Stay In The Race\nFormer Florida Gov. Jeb Bush criticized the plan on Monday."
+    assert all("\n" not in q.text for q in run(nlp, text)._.quotes)
+
+
+def test_quotes_source_of_a_participle_after_a_preposition(nlp):
+    text = "Mr. Trump has rallied thousands of voters by promising to impose tariffs on imported cars."
+    [q] = run(nlp, text)._.quotes
+    assert (q.text, q.speaker_text, q.cue) == ("to impose tariffs on imported cars", "Mr. Trump", "promising")
+
+
+def test_quotes_acts_are_not_words(nlp):
+    # an infinitive after "agreed" or "continued" is an act; a noun after "found" or "wrote" is no report
+    for text in ("BellSouth agreed to pay as much as $10 a share for the company.",
+                 "Sanders has continued to push for a single-payer health care system.",
+                 "The auditors found the money in a second account.",
+                 "She wrote a book about her years in the Senate."):
+        assert run(nlp, text)._.quotes == [], text
+    [q] = run(nlp, "The senator vowed to fight the bill in court.")._.quotes
+    assert (q.text, q.speaker_text) == ("to fight the bill in court", "The senator")
+
+
+def test_quotes_nominal_cue_with_that_clause(nlp):
+    text = "Officials rejected Clinton’s assertion that the server was secure."
+    [q] = run(nlp, text)._.quotes
+    assert (q.text, q.speaker_text, q.cue) == ("the server was secure", "Clinton", "assertion")
+    assert run(nlp, "There is a growing belief that the economy will slow.")._.quotes == []  # no source
+
+
+def test_quotes_verb_with_that_clause_outside_the_lexicon(nlp):
+    text = "Investors are betting that interest rates will stay low next year."
+    [q] = run(nlp, text)._.quotes
+    assert (q.text, q.speaker_text, q.cue) == ("interest rates will stay low next year", "Investors", "betting")
+    assert run(nlp, "The rule means that banks will hold more capital.")._.quotes == []
+
+
+def test_quotes_headline_colon_and_no_dateline_colon(nlp):
+    text = "Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket\n\nThe speech was long."
+    [q] = run(nlp, text)._.quotes
+    assert (q.speaker_text, q.cue) == ("Gingrich", ":") and q.text.endswith("Ticket")
+    assert run(nlp, "SEOUL (AFP) : North Korea hailed its ties with Russia on Wednesday.")._.quotes == []

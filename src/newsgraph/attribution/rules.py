@@ -2,12 +2,19 @@
 
 The rules read spaCy's dependency parse (``en_core_web_sm``-style labels) and the quotation marks:
 
-1. every cue of the lexicon (``data/cues.txt``) outside a quotation is a candidate: a verb (``said``, ``told``,
-   ``warned``), ``according to X``, or a colon after a name (``Pat Caddell: …``);
+1. every cue of the lexicon (``data/cues.txt``) outside a quotation is a candidate: a
+   verb (``said``, ``told``, ``warned``), a verb outside the lexicon with a ``that`` clause (``bet that``, unless it
+   is one of ``_NOT_CUES``: ``means that``), a noun with a ``that`` clause and a possessor or ``by`` phrase
+   (``Clinton's assertion that …``), ``according to X``, or a colon after a name (``Pat Caddell: …``, a headline
+   ``Gingrich: …``; never a dateline ``SEOUL (AFP):``);
 2. its source is the verb's subject (``said Caddell`` too), the antecedent of ``who``, the agent of a passive, or,
-   for a participle (``…, saying …``, ``…, adding …``), the subject of the clause it hangs on;
-3. its content is the clausal complement (``X said (that) …``, ``…, X said.``), the object for verbs like
-   ``denied``/``announced``, or, when the parse gives none, the quotation of the sentence (``X said: “…”``);
+   for a participle (``…, saying …``, ``by promising …``), the subject of the clause it hangs on;
+3. its content is the clausal complement (``X said (that) …``, ``…, X said.``, ``A, X said, B`` whole), the object
+   for verbs like ``denied``/``announced`` with what the parse hangs after it (``accused him of …``, not ``on
+   Monday``), an infinitive for verbs of promising and urging (``vowed to …``; not ``agreed to pay``), the passive
+   subject beside an agent, the clause an ``as X noted,`` opens, or, when the parse gives none, the quotation of
+   the sentence (``X said: “…”``); a reported clause is kept to the cue's paragraph (outside quotations) and ends
+   before a subjectless conjunct in the cue's tense (``said he would … but did not suggest …``);
 4. the content is snapped to the quotation marks: wholly inside one quotation → ``direct`` (the quotation, over
    several sentences or paragraphs if it runs so); containing a quoted fragment → ``mixed``; else ``indirect``;
 5. a quotation that follows an attributed one without a cue of its own (``“A,” said X. “B.”``) continues it
@@ -27,16 +34,28 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..stages import docdata
-from .lexicon import QUOTE_CLASSES
+from .lexicon import NOUN_PREFIX, QUOTE_CLASSES
 from .lexicon import cues as packaged_cues
 from .marks import Quotation, scan
 
 _REL_PRONOUNS = {"who", "that", "which", "whom"}
 _PUNCT_EDGE = " \t\n,;:.—–-()[]"
-_MARKS = "\"“”«»‘’"
+_MARKS = "\"“”«»‘’'"
 _CONTENT_DEPS = {"ccomp"}
 _OBJECT_DEPS = {"dobj", "oprd", "xcomp"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
+_LEMMA_FIX = {("hop", "hope"): "hope", ("hop", "hopi"): "hope"}  # the parser's lemma of "hoped", "hoping"
+_SETTING_PREPS = {"on", "at", "in", "during", "after", "before", "since", "amid", "by", "via", "through",
+                  "throughout", "until", "following", "despite", "inside", "outside", "near"}
+#: verbs whose "that" clause is no one's words or thoughts ("it means that", "make sure that", "ensure that")
+_NOT_CUES = {"be", "have", "do", "make", "mean", "ensure", "seem", "appear", "become", "turn", "help", "get", "let",
+             "use", "lose", "grow", "try", "like", "require", "allow", "emerge", "mark", "push", "knock", "break",
+             "cut", "choose", "bother", "dawn", "happen", "matter", "follow", "result", "see to", "provide", "stipulate",
+             "take", "give", "put", "keep", "go", "come"}
+_CLAUSE_ONLY = {"find", "know", "write", "maintain", "continue"}
+#: verbs of saying whose infinitive is what was said ("vowed to fight", "urged him to resign")
+_XCOMP_SPEECH = {"promise", "vow", "pledge", "threaten", "urge", "propose", "claim", "call", "demand", "warn",
+                 "offer", "order", "plead", "swear", "appeal", "beg", "advocate", "caution", "recommend"}
 _SOURCE_CUT_DEPS = {"relcl", "punct", "cc"}
 _SPEAKER_LINK_DEPS = {"compound", "amod", "det", "appos", "flat", "nmod", "nummod", "npadvmod", "poss_ok"}
 
@@ -137,7 +156,8 @@ class Engine:
             tagger: a callable ``doc -> [(label, start, end)]`` (``tagger.Tagger``) whose CONTENT spans add the
                 attributions the rules miss (its CUE and SOURCE spans in the same sentence attach them).
             tagged: which of the tagger's attributions to keep: ``words`` (its cue is not a ``stance`` word of the
-                lexicon, such as ``wants``), or ``all`` (PolNeAR's beliefs and positions too).
+                lexicon, such as ``wants``, and its content is quoted or holds a verb: not a bare noun phrase such
+                as ``hailed his country's ties``), or ``all`` (PolNeAR's beliefs, positions and objects too).
             bounds: let the tagger's CONTENT span set the ends of an indirect content the rules found (measured: no).
             cue_rules: read the parse for the content of the tagger's cues the lexicon lacks (measured: no).
             prefer: where both find reported (indirect) speech, whose content wins: ``rules`` or ``tagger``.
@@ -169,8 +189,11 @@ class Engine:
                         return pobj, pobj
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None, None
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head, verb.head  # "a statement saying …"
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+            return verb.head, verb.head  # "a statement saying …" (not "a group called X", "the plan described")
+        if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
+                and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self._subject(verb.head.head, depth + 1)  # "X rallied voters by promising to …"
         if depth < 3 and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
             if verb.dep_ == "ccomp" and verb.tag_ != "VBG":
                 return None, None
@@ -179,15 +202,20 @@ class Engine:
 
     # -- candidates ----------------------------------------------------------------------------------------
     def _verb_lemma(self, tok: Token) -> tuple[str, str] | None:
-        if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
-            return None
+        if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say") or tok.dep_ == "amod":
+            return None  # not a verb, or a participle used as an adjective ("pledged delegates")
         lemma = tok.lemma_.lower()
+        lemma = _LEMMA_FIX.get((lemma, tok.lower_[:4]), lemma)
         for child in tok.children:
             if child.dep_ in ("prt", "prep"):
                 phrase = f"{lemma} {child.lower_}"
                 if phrase in self.lexicon:
                     return phrase, self.lexicon[phrase]
         cls = self.lexicon.get(lemma)
+        if cls is None and tok.is_alpha and lemma not in _NOT_CUES and any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in tok.children):
+            return lemma, "speech"  # a verb with a "that" clause outside the lexicon: "realized that", "bet that"
         if cls is None or cls == "prep":
             return None
         return lemma, cls
@@ -213,15 +241,24 @@ class Engine:
                     if child.dep_ == "dobj" and child.lower_ in ("it", "so", "this", "that", "what", "which") \
                             and verb.lemma_ != "call":
                         continue
-                    if child.dep_ == "xcomp" and cls not in ("cognition", "addressee", "stance") \
-                            and verb.lemma_ != "call":
-                        continue
+                    if child.dep_ in ("dobj", "oprd") and verb.lemma_ in _CLAUSE_ONLY:
+                        continue  # "found the money", "wrote a book", "maintained a lead": no report
+                    if child.dep_ == "xcomp" and cls == "speech" and verb.lemma_ not in _XCOMP_SPEECH \
+                            and not any(g.dep_ in ("nsubj", "csubj", "nsubjpass") for g in child.children):
+                        continue  # "agreed to pay", "continued to push": an act, not a report
                     chosen.append(child)
-            if any(c.dep_ == "dobj" for c in chosen) and cls == "speech":
-                # "accused him of …", "praised X for …", "described it as …"
+            if any(c.dep_ == "dobj" for c in chosen):
+                # "accused him of …", "praised X for …", "described it as …", "urged him to resign": what the
+                # parse hangs on the verb after its object still belongs to the content, but not when or where
                 last = max(c.i for c in chosen)
-                chosen += [c for c in verb.children
-                           if c.dep_ == "prep" and c.i > last and c.lower_ in ("of", "for", "as")]
+                chosen += [c for c in verb.children if c.i > last and (
+                    c.dep_ == "prep" and c.lower_ not in _SETTING_PREPS or c.dep_ in ("xcomp", "oprd"))]
+        if not chosen and cls in ("speech", "cognition") and any(c.dep_ == "agent" for c in verb.children):
+            # "These proposals have been applauded by critics", "accused by the media of beating …": the passive
+            # subject (and what the verb's object phrase would hold) is the content, the agent the source
+            chosen = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+            if chosen:
+                chosen += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "as")]
         return chosen
 
     def __call__(self, doc: Doc) -> Result:
@@ -247,6 +284,13 @@ class Engine:
                     if pobj is not None:
                         according.append((tok, pobj))
                     continue
+                if tok.pos_ == "NOUN" and self.lexicon.get(NOUN_PREFIX + tok.lemma_.lower()) == "nominal":
+                    f = self._from_noun(doc, quotes, tok, si)
+                    if f is not None:
+                        group += 1
+                        f.group = group
+                        verb_found.append(f)
+                    continue
                 hit = self._verb_lemma(tok)
                 if hit is None:
                     continue
@@ -268,12 +312,13 @@ class Engine:
                     group += 1
                     f.group = group
                     verb_found.append(f)
-            if not verb_found:
-                f = self._from_colon(doc, quotes, sent, si)
-                if f is not None:
-                    group += 1
-                    f.group = group
-                    verb_found.append(f)
+            f = self._from_colon(doc, quotes, sent, si)
+            if f is not None and not any(g.cue_span and g.cue_span[0] < f.cue_span[0]  # type: ignore[index]
+                                         for g in verb_found):
+                # a cue after the colon is inside its content (``Obama: Americans Will Say No``): dropped below
+                group += 1
+                f.group = group
+                verb_found.append(f)
             found.extend(verb_found)
 
         found = self._drop_nested(found)
@@ -358,6 +403,10 @@ class Engine:
             s, e = _trim(text, self._drop_mark(doc, s, e), e)
             if e <= s:
                 continue
+            if self.tagged == "words" and not quotes.overlapping(s, e):
+                inner = doc.char_span(s, e, alignment_mode="expand")
+                if inner is None or not any(t.pos_ in ("VERB", "AUX") for t in inner):
+                    continue  # a bare noun phrase ("Putin", "his country's ties with Russia"): not words said
             ci = sent_index(cue[0])
             slo, shi = sents[ci].start_char, sents[ci].end_char
             cands = [r for r in sources if slo <= r[0] < shi and not (s <= r[0] < e)]
@@ -413,18 +462,42 @@ class Engine:
         return verb_found[-1] if any(f.source for f in verb_found) else None
 
     def _from_verb(self, doc: Doc, quotes: _Quotes, verb: Token, lemma: str, cls: str, si: int) -> Found | None:
-        text = docdata.text(doc)
         content = self._content_tokens(verb, cls, lemma)
+        f = self._verb_reading(doc, quotes, verb, lemma, si, content)
+        if f is None and content and min(t.left_edge.i for t in content) < verb.i < max(c.i for c in content):
+            # complements on both sides (``…; Iran insists it does not know``, a quotation then ``X said Y``,
+            # ``which I said was not …``): the parse swept the words before the source in; what follows the cue
+            # is the content
+            f = self._verb_reading(doc, quotes, verb, lemma, si, [c for c in content if c.i > verb.i], after=True)
+        return f
+
+    def _verb_reading(self, doc: Doc, quotes: _Quotes, verb: Token, lemma: str, si: int,
+                      content: list[Token], after: bool = False) -> Found | None:
+        text = docdata.text(doc)
         span: tuple[int, int] | None = None
-        toks: list[Token] = [t for c in content for t in c.subtree]
+        around = False
+        toks: list[Token] = [t for c in content for t in c.subtree if not after or t.i > verb.i]
+        cut = min((k for c in content for k in [_cue_conjunct(verb, c)] if k is not None), default=None)
+        if cut is not None:
+            toks = [t for t in toks if t.i < cut]
+        if not toks and verb.dep_ == "advcl" and verb.head.i > verb.i and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            # "As Menendez pointed out, rulings have …": the clause the "as" clause opens (measured: not when the
+            # "as" clause closes the sentence)
+            own = {t.i for t in verb.subtree}
+            toks = [t for t in verb.head.subtree if t.i not in own and t.i > verb.i]
         if not toks and verb.dep_ == "parataxis":
             # "…, Kim added": the clause the cue interrupts or closes is the content
             own = {t.i for t in verb.subtree}
-            rest = [t for t in verb.head.subtree if t.i not in own]
+            # "…, the airline added, and had passed …": a conjunct of the cue without a subject goes on the clause
+            own -= {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
+            rest = [t for t in verb.head.subtree if t.i not in own and t.i != verb.i]
             left = [t for t in rest if t.i < verb.i and not t.is_punct]
             right = [t for t in rest if t.i > verb.i and not t.is_punct]
-            if len(left) >= 2 and len(right) >= 2 and verb.head.i < verb.i:
+            if len(left) >= 2 and len(right) >= 2:
                 toks = rest  # "In the long run, many economists say, this effect could …": the clause around it
+                around = True
             else:
                 toks = [t for t in rest if t.i < verb.i] if len(left) >= 2 else [t for t in rest if t.i > verb.i]
         if toks:
@@ -432,7 +505,7 @@ class Engine:
             last = max(toks, key=lambda t: t.i)
             if first.dep_ == "mark" and first.lower_ in ("that", "whether", "if") and first.i < last.i:
                 first = doc[first.i + 1]
-            span = _trim(text, first.idx, last.idx + len(last))
+            span = _paragraph(text, quotes, _trim(text, first.idx, last.idx + len(last)), verb.idx)
             if span[1] <= span[0]:
                 span = None
         if span is None:
@@ -441,7 +514,7 @@ class Engine:
                 return None
             span = (q.open, q.close + 1)
         head, anchor = self._subject(verb)
-        if head is not None and head.i >= span[0] and quotes.containing(head.idx) is not None:
+        if head is not None and head.idx >= span[0] and quotes.containing(head.idx) is not None:
             head = anchor = None
         f = Found(start=span[0], end=span[1], kind="indirect", cue=self._cue_text(verb, lemma),
                   cue_span=(verb.idx, verb.idx + len(verb)), sentence=si)
@@ -449,8 +522,38 @@ class Engine:
             f.source = _np_span(head)
             f.anchor = (anchor.idx, anchor.idx + len(anchor)) if anchor is not None else f.source
             f.head = head.i
-            if f.source[0] < f.end and f.start < f.source[1]:
+            if f.source[0] < f.end and f.start < f.source[1] and not around:
                 return None  # the parse put the source inside the content: not a usable reading
+        return self._snap(text, quotes, f)
+
+    def _from_noun(self, doc: Doc, quotes: _Quotes, noun: Token, si: int) -> Found | None:
+        """``his claim that …``, ``the assertion by X that …``: a nominal cue with a ``that`` clause and a source
+        (its possessor, else the object of ``by``/``from``/``of``)."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)), None)
+        if clause is None:
+            return None
+        src = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if src is None:
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and prep.i < clause.i:
+                    src = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if src is not None:
+                        break
+        if src is None or src.pos_ not in ("PROPN", "NOUN", "PRON") or src.lower_ in ("its", "it"):
+            return None
+        text = docdata.text(doc)
+        toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")]
+        start, end = _paragraph(text, quotes, _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1])), noun.idx)
+        if end <= start:
+            return None
+        if src.dep_ == "poss":  # "Clinton’s assertion": the name without its "’s"
+            words = [t for t in src.subtree if not (t.dep_ == "case" and t.head.i == src.i)]
+            source = (words[0].idx, words[-1].idx + len(words[-1]))
+        else:
+            source = _np_span(src)
+        f = Found(start=start, end=end, kind="indirect", source=source, anchor=source, head=src.i, cue=noun.text,
+                  cue_span=(noun.idx, noun.idx + len(noun)), sentence=si)
         return self._snap(text, quotes, f)
 
     @staticmethod
@@ -483,7 +586,7 @@ class Engine:
         for q in inside:
             lo, hi = q.open, q.close + 1
             rest = text[f.start:max(f.start, lo)] + text[min(f.end, hi):f.end] if f.start < lo or f.end > hi else ""
-            if not rest.strip(_PUNCT_EDGE + "\"“”«»"):
+            if not rest.strip(_PUNCT_EDGE + "\"“”«»'"):
                 f.start, f.end = _trim_quote(text, q)
                 f.kind = "direct"
                 return f
@@ -491,7 +594,7 @@ class Engine:
         hi = max(f.end, max(q.close + 1 for q in inside))
         for q in inside:
             # a clause-final mark (``,”`` ``.”``) ends the reported clause: what trails it is the reporter's
-            if q.close > lo and text[q.close - 1] in ",." and q.close + 1 < hi:
+            if q.close > lo and text[q.end - 1] in ",." and q.close + 1 < hi:
                 hi = q.close + 1
                 break
         f.start, f.end = lo, hi
@@ -510,7 +613,8 @@ class Engine:
         side = before if len(before) >= len(after) else after
         if len(side) < 3:
             return None
-        start, end = _trim(docdata.text(doc), side[0].idx, side[-1].idx + len(side[-1]))
+        start, end = _paragraph(docdata.text(doc), quotes,
+                                _trim(docdata.text(doc), side[0].idx, side[-1].idx + len(side[-1])), acc.idx)
         src = _np_span(pobj)
         f = Found(start=start, end=end, kind="indirect", source=src, anchor=src, head=pobj.i,
                   cue=docdata.text(doc)[acc.idx:doc[acc.i + 1].idx + len(doc[acc.i + 1])],
@@ -518,16 +622,23 @@ class Engine:
         return self._snap(docdata.text(doc), quotes, f)
 
     def _from_colon(self, doc: Doc, quotes: _Quotes, sent: Span, si: int) -> Found | None:
-        """``Pat Caddell: …`` / ``Kim: “…”``: a name (no verb) then a colon opening the sentence."""
-        toks = [t for t in sent if not t.is_space]
+        """``Pat Caddell: …`` / ``Kim: “…”``: a name (no verb) then a colon opening the sentence; the content ends
+        with the paragraph (a headline ``Obama: I’m Optimistic`` that the parser joins to the next one)."""
+        end = _line_end(sent)
+        toks = [t for t in sent if not t.is_space and t.idx < end]
         colon = next((t for t in toks[:7] if t.text == ":"), None)
         if colon is None or colon.i == toks[0].i:
             return None
         head_toks = [t for t in toks if t.i < colon.i]
-        if any(t.pos_ in ("VERB", "AUX") for t in head_toks):
+        if any(t.pos_ in ("VERB", "AUX") or t.text in ("(", ")", "[", "]") for t in head_toks):
+            return None  # "X said: …" is the verb's; "SEOUL (AFP):" is a dateline
+        dateline = doc._.dateline if doc.has_extension("dateline") else None
+        if dateline is not None and dateline.start <= colon.idx < dateline.end:
             return None
-        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in head_toks):
-            return None
+        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in head_toks) and not (
+                len(head_toks) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head_toks)
+                and not any(t.lower_ in _NOT_SOURCES for t in head_toks)):
+            return None  # a name ("Gingrich:"), not a label ("Update:", "Photo:")
         rest = [t for t in toks if t.i > colon.i]
         if len(rest) < 3:
             return None
@@ -584,9 +695,10 @@ class Engine:
                          for k in range(sent_index(max(prev.end - 1, 0)), qs) if sents[k].end_char > prev.end)
             if ok and prev is not None:
                 start, end = _trim_quote(text, q)
-                # a direct quotation resumed is one attribution; after reported speech it is a new one
+                # a quotation resumed (``“A,” said X. “B.”``, ``X “called it A,” he said, “and B.”``) is one
+                # attribution; after reported speech it is a new one
                 extra.append(replace(prev, start=start, end=end, kind="direct", via=list(prev.via),
-                                     group=prev.group if prev.kind == "direct" else -q.open - 1))
+                                     group=prev.group if prev.kind in ("direct", "mixed") else -q.open - 1))
                 continue
             words = len(text[q.start:q.end].split())
             beside = self._verb_beside(doc, q) if words >= 4 else None
@@ -632,6 +744,62 @@ def _unbalanced_region(text: str, offset: int) -> tuple[int, int]:
     if text[offset] in "”»":
         return para_start, offset + 1
     return offset, para_end
+
+
+_NOT_SOURCES = {"update", "updated", "note", "photo", "photos", "video", "watch", "read", "related", "source",
+                "sources", "correction", "editor", "credit", "caption", "image", "click", "see", "listen", "subscribe",
+                "follow", "warning", "breaking", "exclusive", "live", "advertisement", "q", "a"}
+
+
+def _finite(verb: Token) -> str:
+    """The tag of the word that carries a verb's tense (its first auxiliary, else itself)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return aux[0].tag_ if aux else verb.tag_
+
+
+def _cue_conjunct(cue: Token, clause: Token) -> int | None:
+    """Where a reported clause ends when the parse hung the cue's own next predicate on it: ``said he would offer a
+    prayer but did not suggest …``, ``insists the GOP must be … and has championed …`` (a conjunct without a subject
+    in the cue's tense, not the clause's). The index of the first token to cut, or None."""
+    if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    tense, own = _finite(cue), _finite(clause)
+    if tense == own or tense not in ("VBD", "VBZ", "VBP"):
+        return None
+    for conj in clause.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i < clause.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in conj.children) or _finite(conj) != tense:
+            continue
+        start = conj.left_edge.i
+        while start > clause.i and (conj.doc[start - 1].dep_ == "cc" or conj.doc[start - 1].is_punct):
+            start -= 1
+        return start
+    return None
+
+
+def _line_end(sent: Span) -> int:
+    """Where the first paragraph of a sentence ends (the parser can run a sentence over a paragraph break)."""
+    for t in sent:
+        if t.is_space and "\n" in t.text:
+            return t.idx
+    return sent.end_char
+
+
+def _paragraph(text: str, quotes: _Quotes, span: tuple[int, int], cue: int) -> tuple[int, int]:
+    """A content read off the parse, kept to the cue's paragraph: the parser joins a headline or a line without
+    final punctuation to the next paragraph (a quotation may still run over several)."""
+    start, end = span
+    if "\n" not in text[start:end]:
+        return span
+    lo = text.rfind("\n", 0, cue) + 1
+    hi = text.find("\n", cue)
+    hi = len(text) if hi < 0 else hi
+    if start < lo and quotes.containing(lo - 1) is None and lo < end:
+        start = lo
+    if end > hi and quotes.containing(hi) is None and hi > start:
+        end = hi
+    return _trim(text, start, end)
 
 
 def _trim_quote(text: str, q: Quotation) -> tuple[int, int]:

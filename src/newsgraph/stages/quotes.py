@@ -5,8 +5,9 @@ The rule engine (``newsgraph.attribution``) finds direct, mixed and indirect quo
 and channels (``according to X`` beside a verb cue). The tagger (``attribution.tagger``, shipped in
 ``data/attribution_model``, trained on PolNeAR train) then adds the attributions whose content no rule found, with
 its own cue and source spans (indirect speech with a cue outside the lexicon: ``blasted``, ``made it clear``). By
-default it keeps words, not wishes: an attribution whose cue is a ``stance`` word of the lexicon (``wants``) is left
-out (``tagged="all"`` keeps it). This stage turns them into ``model.Quote`` records:
+default it keeps words, not wishes: an attribution whose cue is a ``stance`` word of the lexicon (``wants``), or whose
+content is a bare noun phrase outside quotation marks (``hailed his country's ties``), is left out (``tagged="all"``
+keeps it). This stage turns them into ``model.Quote`` records:
 
 * ``speaker`` is resolved through ``doc._.entities``: the entity with a mention that holds the source's head word
   (``Kim`` in ``leader Kim``, ``she`` as a pronoun mention), else the mention nearest the head inside the source
@@ -20,9 +21,10 @@ out (``tagged="all"`` keeps it). This stage turns them into ``model.Quote`` reco
 * ids are ``q1``, ``q2``, … in text order (deterministic).
 
 Why rules first and the tagger second (measured, benchmarks/RESULTS-attribution.md): the rules are better on
-quotations (direct F1 0.88 on PolNeAR dev) and on content that both find; the tagger alone is below the rules, and
-letting it reset the rules' boundaries loses more than it gains; added to them it raises recall on indirect speech.
-``tagger=False`` gives the rules alone.
+quotations (direct F1 0.90 on PolNeAR dev) and on content that both find; the tagger alone is below the rules, and
+letting it reset the rules' boundaries loses more than it gains; added to them it raises recall on indirect speech
+(dev F1 0.683 → 0.694) but costs ~22% of extraction time, over the 20% budget, so it is off by default
+(``tagger=False``: the rules alone).
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ def make_quotes(nlp: Language, name: str, classes: list[str], orphans: bool, tag
         orphans: keep a whole-sentence quotation that no cue attributes (speaker null).
         tagger: add the attributions of the trained span tagger shipped in ``data/attribution_model`` to those of
             the rules (True), or not (False: rules only); a string is the path of another model directory.
-        tagged: which of the tagger's attributions to keep: ``words`` (not those whose cue is a ``stance`` word)
-            or ``all``.
+        tagged: which of the tagger's attributions to keep: ``words`` (not those whose cue is a ``stance`` word,
+            nor a bare noun phrase as content) or ``all``.
         prefer: where the rules and the tagger both find reported (indirect) speech, whose content wins:
             ``rules`` (the default: the claims stage reads evidence such as ``citing …`` inside the rules' content)
             or ``tagger`` (higher PolNeAR F1: benchmarks/RESULTS-attribution.md).
