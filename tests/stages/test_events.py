@@ -361,3 +361,71 @@ def test_events_arrest_of_protesters_stays_coerce(nlp):
     # CAMEO's ``ARREST * PROTESTERS [175]`` would make it violent repression (PLOVER ASSAULT)
     ev = main_of(nlp, "Egyptian police arrested 20 protesters in Cairo.")
     assert (ev.type, ev.cameo, ev.actor) == ("COERCE", "173", "EGY")
+
+
+def test_events_pressure_of_own_need_is_no_request(nlp):
+    # seed: an agentless passive of a demand verb over the subject's own need is pressure, not an appeal
+    events = events_of(nlp, "Putin, who is embroiled in the war and is pressed to receive help in his war efforts, "
+                            "is keen to meet Kim.")
+    assert not [e for e in events if e.type == "REQUEST"]
+    # a passive appeal to act stays a REQUEST to the subject
+    ev = one(events_of(nlp, "Sudan was urged to release the prisoners."), "REQUEST", "urged")
+    assert ev.recipient == "SDN"
+
+
+def test_events_igo_in_the_clause_is_the_recipient(nlp):
+    # seed: the veto acts on the UN, not on the country the sentence mentions for context
+    text = ("North Korea is barred by UN sanctions from any tests, but Moscow used its UN Security Council veto "
+            "in March to end UN monitoring of violations.")
+    ev = one(events_of(nlp, text), "REJECT", "veto")
+    assert ev.actor == "RUS"
+    assert ev.recipient not in {None, "PRK", "RUS"}
+
+
+def test_events_open_is_a_light_verb_for_an_event_noun(nlp):
+    ev = one(events_of(nlp, "Israel's high court opened a hearing into the legality of interrogation techniques."),
+             "ACCUSE", "hearing")
+    assert (ev.cameo, ev.actor) == ("090", "ISR")
+
+
+def test_events_pressure_to_act_is_a_request(nlp):
+    ev = one(events_of(nlp, "Iranian authorities pressured the workers to cancel the strike."), "REQUEST")
+    assert (ev.trigger.text, ev.actor) == ("pressured", "IRN")
+
+
+def test_events_allowing_observers_is_a_retreat(nlp):
+    # PLOVER manual §RETREAT: allowing the entry of observers, peacekeepers or humanitarian workers
+    ev = one(events_of(nlp, "Kyrgyzstan received a mission of observers from the OSCE."), "RETREAT")
+    assert (ev.cameo, ev.mode) == ("0862", "access")
+
+
+def test_events_judicial_charges_are_accusations(nlp):
+    # PLOVER manual §ACCUSE: accuse, allege or charge, both judicially and informally; sue
+    ev = one(events_of(nlp, "A Cairo court charged ten Islamists with plotting attacks."), "ACCUSE", "charged")
+    assert ev.cameo == "112"
+
+
+def test_events_resignation_is_a_retreat(nlp):
+    assert one(events_of(nlp, "The prime minister of Italy resigned."), "RETREAT").mode == "resign"
+
+
+def test_events_helper_is_no_recipient(nlp):
+    ev = one(events_of(nlp, "NATO will tighten the naval blockade of Serbia with Albania's help."), "THREATEN")
+    assert ev.recipient == "SRB"
+
+
+def test_events_country_after_anti_is_no_actor(nlp):
+    ev = one(events_of(nlp, "A prominent anti-Syria journalist has been killed in a car bomb explosion in Beirut."),
+             "ASSAULT")
+    assert ev.actor != "SYR"
+
+
+def test_events_weapon_object_gives_its_target(nlp):
+    ev = one(events_of(nlp, "Vietnamese forces launched rocket fire against Kampuchean camps."), "ASSAULT")
+    assert (ev.actor, ev.recipient) == ("VNM", "KHM")
+
+
+def test_events_group_modifier_takes_the_sentence_country(nlp):
+    # ``Moslem forces`` is an unnamed group like ``rebels``; ``Bosnia`` is a short name of BIH
+    ev = one(events_of(nlp, "Moslem forces attacked the town of Gorazde in Bosnia."), "ASSAULT")
+    assert ev.actor == "BIH"

@@ -74,6 +74,10 @@ class Lexicon:
         return self.agents.get(lemma) or self.agents.get(lower) or (
             self.agents.get(lower[:-1]) if lower.endswith("s") else None)
 
+    def synset_heads(self, name: str) -> set[str]:
+        """Head words of a CAMEO synonym set (``&weapon`` → ``missile``, ``artillery`` …)."""
+        return self._syn_heads.get(name.lower(), set())
+
     @classmethod
     def load(cls) -> Lexicon:
         return _default()

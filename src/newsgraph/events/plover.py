@@ -7,6 +7,8 @@ than the action named (CAMEO 03 intent, 10 demand, 12 reject, 13 threaten):
   ``is prepared to impose martial law``) → THREATEN;
 - a cooperative material action the actor commits to (``will provide aid``, ``is willing to withdraw``,
   ``agreed to reopen``) → AGREE; meetings and visits stay CONSULT (planned);
+- a protest stated in words (``protested that …``) → ACCUSE;
+- pressure on someone to act (``pressured workers to cancel the strike``) → REQUEST to them;
 - an action a speaker says someone else must or should take (``Russia said Sudan must return the
   helicopter``) → REQUEST by the speaker to that someone.
 """
@@ -65,8 +67,26 @@ def speech_head(tok: Token) -> Token | None:
     return None
 
 
+#: verbs of pressure: ``pressured workers to cancel the strike`` is a demand on the object (CAMEO 10)
+PRESSURE_VERBS = {"pressure", "pressurize", "pressurise", "press", "push", "lobby"}
+
+
+def _pressure(tok: Token) -> bool:
+    """``pressure X to do``: a pressure verb with an object and a to-infinitive."""
+    return tok.lemma_.lower() in PRESSURE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
+        c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+
+
 def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
     """(PLOVER type, CAMEO code) the clause gives the event, or None to keep its own coding."""
+    if _pressure(tok):
+        return "REQUEST", "100"
+    # a protest that states something (``protested that …``, ``…, the group protested``) is verbal: "Diplomatic
+    # protests … are coded as ACCUSE `disapprove'. PROTEST presumes significant physical/material activity"
+    # (manual §PROTEST)
+    if tok.lemma_.lower() in {"protest", "complain"} and any(c.dep_ == "ccomp" for c in tok.children):
+        return "ACCUSE", "111"
     govs = {g.lemma_.lower() for g in _governors(tok)}
     aux = _aux(tok)
     neg = _negated(tok)

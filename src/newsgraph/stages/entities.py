@@ -975,13 +975,21 @@ def _igo_name(name: str) -> bool:
 
 
 def _name_country(name: str) -> str | None:
-    """The country an organization's name ties it to (``Nigerian Union of Teachers``, ``Kenya Red Cross``):
-    a nationality word or country name leading the name."""
+    """The country an organization's name ties it to (``Nigerian Union of Teachers``, ``Kenya Red Cross``,
+    ``United Bus Company of Tehran``): a nationality word or country name leading the name, or a country or
+    capital closing it after ``of``."""
     words = name.removeprefix("the ").removeprefix("The ").split()
     for n in (2, 1):
         if len(words) > n:
             head = " ".join(words[:n])
             found = countries.by_demonym(head) or countries.by_name(head)
+            if found:
+                return found
+    # a country or capital closing the name after ``of`` (``United Bus Company of Tehran``)
+    for n in (2, 1):
+        if len(words) > n + 1 and words[-n - 1] == "of":
+            tail = " ".join(words[-n:])
+            found = countries.by_name(tail) or countries.by_capital(tail)
             if found:
                 return found
     return None

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..events.countries import phrase_country, sentence_countries
+from ..events.countries import opposed, phrase_country, place_country, sentence_countries
 from ..events.lexicon import Coding, Lexicon, quad_class
 from ..events.modality import ALLEGE_VERBS, DENY_VERBS, PREDICT_VERBS, REPORT_VERBS, modality, subject_of
 from ..events.plover import INTENT_HEADS, REFUSE_HEADS, recode, speech_head
@@ -40,7 +40,7 @@ from . import docdata
 #: verbs whose object noun names the event (``made a trip``, ``used its veto``, ``imposed sanctions``)
 LIGHT_VERBS = {"make", "pay", "hold", "conduct", "carry", "launch", "stage", "use", "begin", "start", "undertake",
                "take", "have", "mount", "impose", "complete", "continue", "resume", "wrap", "end", "cast",
-               "exercise", "host", "plan", "announce", "order", "approve", "authorize", "step", "intensify",
+               "exercise", "host", "plan", "announce", "order", "approve", "authorize", "step", "intensify", "open",
                # verbs of renewal and escalation: the object still names the event (``renewed negotiations``,
                # ``will extend the curfew``, ``reimposed blockades``)
                "renew", "extend", "reimpose", "tighten", "expand", "escalate", "widen", "prolong", "relaunch",
@@ -50,6 +50,10 @@ FRAME_VERBS = (REPORT_VERBS | PREDICT_VERBS | {"according", "cite", "prepare", "
 EFFORT_VERBS = {"push", "try", "attempt", "seek", "strive", "move", "work", "struggle", "scramble", "rush"}
 #: PLOVER types that code what an actor says about an action (``threatened to …``, ``refused to …``)
 SPEECH_ACT_TYPES = {"THREATEN", "REJECT", "AGREE", "REQUEST"}
+#: verbs of the subject's own need or gain: ``is pressed to [receive] help`` (an agentless passive of a demand verb
+#: over one of them) describes pressure the subject is under, not a request someone made
+NEED_VERBS = {"receive", "get", "obtain", "secure", "find", "gain", "acquire", "win", "attract", "raise", "keep",
+              "retain", "survive", "cope", "deliver", "produce", "prove"}
 #: CAMEO roots of verbal acts (statements, appeals, investigations, demands, accusations, rejections, threats)
 VERBAL_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 _VOCABULARY = frozenset(LIGHT_VERBS | FRAME_VERBS)
@@ -109,7 +113,10 @@ class _Mentions:
             return _iso3(eid)
         if e.type == "country":
             return e.id
-        return e.country or (e.geo.country if e.geo else None)
+        found = e.country or (e.geo.country if e.geo else None)
+        if found is None and e.type == "location":
+            found = place_country(e.name)
+        return found
 
 
 def _iso3(eid: str | None) -> str | None:
@@ -163,6 +170,26 @@ def _conjuncts(root: Token) -> list[Token]:
         if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON"}:
             out.extend(_conjuncts(c))
     return out
+
+
+def _under_pressure(tok: Token) -> bool:
+    """An agentless passive of a demand verb over an infinitive of the subject's own need (``Putin … is pressed
+    to receive help``, ``is hard-pressed to find``): the pressure the subject is under, no request by anyone.
+    A passive appeal to act (``was urged to withdraw``, ``was asked to release``) stays a REQUEST to the
+    subject."""
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return any(c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" and c.lemma_.lower() in NEED_VERBS
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+
+
+#: nouns of help: ``with Albania's help`` names a helper of the actor, not the party acted on
+HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "participation", "involvement", "blessing",
+              "approval", "consent", "mediation"}
+
+
+def _helper(pobj: Token) -> bool:
+    return pobj.head.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS
 
 
 #: pronouns that stand for a group or a state (``they will release``, ``it has agreed``)
@@ -225,6 +252,12 @@ class EventsStage:
         if actor_phrase is not None:
             skip |= {t.i for t in _np_tokens(actor_phrase)}
         skip |= {t.i for t in sent if _names_border(t)}
+        # an international organization named in the event's clause is the party acted on, before any country
+        # the sentence mentions for context (``Moscow used its UN Security Council veto`` → the UN)
+        igo = self._clause_igo(f, actors, skip, mentions)
+        if igo is not None:
+            self.stats["recipient:igo"] += 1
+            return igo
         counts = sentence_countries(sent, mentions.countries_at, skip)
         for c in counts:
             if c not in own:
@@ -233,6 +266,19 @@ class EventsStage:
         if own:
             self.stats["recipient:domestic"] += 1
             return own[0]
+        return None
+
+    def _clause_igo(self, f: _Found, actors: list[str], skip: set[int], mentions: _Mentions) -> str | None:
+        """The first IGO mentioned in the trigger's own phrase or, for an event noun, its verb's clause (nested
+        clauses and the actor's phrase left out), not itself an actor."""
+        tok = f.token
+        tokens = _np_tokens(tok)
+        if f.is_noun and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
+            tokens += _np_tokens(tok.head)
+        for i, eid in sorted(mentions.in_tokens([t for t in tokens if t.i not in skip])):
+            e = mentions.entities.get(eid)
+            if e is not None and e.type == "igo" and eid not in actors:
+                return eid
         return None
 
     def _country_fallback(self, phrase: Token | None, ids: list[str], mentions: _Mentions,
@@ -245,13 +291,35 @@ class EventsStage:
         iso = phrase_country([t for t in _np_tokens(phrase) if not _names_border(t)], mentions.countries_at)
         rule = "phrase"
         if iso is None:
-            if ids or (self.lexicon.agent(phrase) is None and phrase.lower_ not in GROUP_PRONOUNS):
+            if (ids and not self._descriptive_groups(phrase, ids, mentions)) or (
+                    not ids and self.lexicon.agent(phrase) is None and phrase.lower_ not in GROUP_PRONOUNS):
                 return ids
             iso, rule = self._salient(phrase.sent, mentions, phrase.doc, cache)
         if iso is None:
             return ids
         self.stats[rule] += 1
         return [iso]
+
+    def _weapon(self, tok: Token) -> bool:
+        """A weapon noun (CAMEO's ``&WEAPON`` set, ``fire``, ``mortar``)."""
+        heads = self.lexicon.synset_heads("&weapon")
+        return tok.pos_ == "NOUN" and (tok.lower_ in heads or tok.lemma_.lower() in heads
+                                       or tok.lemma_.lower() in {"fire", "mortar", "shell", "weapon"})
+
+    def _weapon_targets(self, tok: Token) -> list[Token]:
+        """Objects of the target prepositions of a weapon phrase and its conjuncts."""
+        return [p for w in [tok] + list(tok.conjuncts) for c in w.children if c.dep_ == "prep"
+                and c.lower_ in {"against", "on", "at", "in", "into", "toward", "towards"}
+                for p in c.children if p.dep_ == "pobj"]
+
+    @staticmethod
+    def _descriptive_groups(phrase: Token, ids: list[str], mentions: _Mentions) -> bool:
+        """Every entity of the phrase is a group with no country named only as a modifier of the phrase's head
+        (``Moslem forces in east Bosnia``): the phrase is an unnamed group, like ``rebels``, and takes the
+        sentence's country (rule 2); a group that heads the phrase (``al-Qaida threatened``) stays itself."""
+        on_head = {eid for i, eid in mentions.in_tokens([phrase])}
+        return bool(ids) and all(
+            (e := mentions.entities.get(i)) is not None and e.type == "group" and i not in on_head for i in ids)
 
     def _ethnic(self, phrase: Token | None, ids: list[str], mentions: _Mentions) -> list[str]:
         """An ``ethnic X`` group is a minority of the country it lives in, not a part of X's state (``ethnic
@@ -286,7 +354,8 @@ class EventsStage:
             return []
         out: list[str] = []
         for conj in _conjuncts(root):
-            found = [(i, eid) for i, eid in mentions.in_tokens(_np_tokens(conj)) if not _names_border(root.doc[i])]
+            found = [(i, eid) for i, eid in mentions.in_tokens(_np_tokens(conj))
+                     if not _names_border(root.doc[i]) and not opposed(root.doc[i])]
             if not found:
                 continue
             # national modifiers inside a conjoined modifier (``Hungarian and Romanian officials``)
@@ -365,12 +434,12 @@ class EventsStage:
                 if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
                     if prep == "in" and f.coding.type not in {"ASSAULT", "COERCE", "MOBILIZE"}:
                         continue
-                    out.extend(p for p in c.children if p.dep_ == "pobj")
+                    out.extend(p for p in c.children if p.dep_ == "pobj" and not _helper(p))
         # an event noun's light verb carries the recipient (``paid a visit to X``)
         if f.is_noun and tok.dep_ == "dobj" and _vlemma(tok.head) in LIGHT_VERBS:
             for c in tok.head.children:
                 if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "against", "on"}:
-                    out.extend(p for p in c.children if p.dep_ == "pobj")
+                    out.extend(p for p in c.children if p.dep_ == "pobj" and not _helper(p))
         # objects of the dobj (``accused X of ...`` handled by dobj; ``its ties with Russia``)
         return out
 
@@ -385,6 +454,8 @@ class EventsStage:
                         if p.dep_ != "pobj":
                             continue
                         near = [p] + [c for c in p.children if c.dep_ in {"compound", "poss", "amod", "nmod"}]
+                        # ``near the Thai border``: the country only places the border, on either side of it
+                        near = [t for t in near if not _names_border(t)]
                         for _, eid in mentions.in_tokens(near):
                             e = mentions.entities[eid]
                             if e.type in PLACE_TYPES:
@@ -442,6 +513,8 @@ class EventsStage:
                 continue
             coding = self.lexicon.coding(code[0])
             if coding is None:
+                continue
+            if not code[1] and coding.type == "REQUEST" and _under_pressure(token):
                 continue
             found.append(_Found(token=token, coding=coding, is_noun=code[1], pattern=code[2]))
         nouns = {f.token.i for f in found if f.is_noun}
@@ -524,6 +597,10 @@ class EventsStage:
                         recipient_tokens = [t for t in [phrase] if t is not None]
                         actors = demanders
                         avoid = {c for a in actors if (c := mentions.country(a))}
+            # a weapon object is the instrument (``launched artillery``), not the party acted on: its target
+            # phrase stands for it (``using North Korean missiles in Ukraine``, ``rocket fire against … camps``)
+            recipient_tokens = [t for rt in recipient_tokens for t in (self._weapon_targets(rt)
+                                                                        if self._weapon(rt) else [rt])]
             for rt in recipient_tokens:
                 resolved = self._resolve(rt, mentions, avoid=avoid)
                 ethnic = self._ethnic(rt, resolved, mentions)
