@@ -82,7 +82,7 @@ def child(mode: str, corpus: str, db: str) -> None:
             trace.append((report.stored, _rss_mb(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
 
         n = ingest([corpus], db, nlp=nlp, on_commit=sample,
-                   batch_size=int(os.environ.get("NEWSGRAPH_BENCH_BATCH", "8"))).stored
+                   batch_size=int(os.environ.get("NEWSGRAPH_BENCH_BATCH", "16"))).stored
         if trace_path := os.environ.get("NEWSGRAPH_BENCH_TRACE"):
             Path(trace_path).write_text(json.dumps(trace), encoding="utf-8")
         late = sorted(r for _, r, _ in trace[len(trace) // 2:])
@@ -160,7 +160,7 @@ def write_report(rows: list[dict], args: argparse.Namespace) -> None:
         f"stripped, first {args.words} words each, repeated with ids bench-000000… and a numbered closing line "
         "so every content hash differs; published 1998-01-08, five sources. extract = `pipeline.process` + "
         "`Document.to_json` (what `newsgraph extract` does); ingest = `newsgraph.store.ingest` into a fresh "
-        "DuckDB file (hash check, extraction in `nlp.pipe` batches of 8, one transaction per 64 documents). "
+        "DuckDB file (hash check, extraction in `nlp.pipe` batches of 16, one transaction per 64 documents). "
         "Peak RSS is the run's maximum (ru_maxrss); resident RSS is the median of the RSS sampled after each "
         "committed transaction over the second half of the run (the level a long run holds)."),
         "",

@@ -79,7 +79,7 @@ def register(main: click.Group) -> None:
     @db_option
     @click.option("--on-error", type=click.Choice(["skip", "raise"]), default="skip", show_default=True,
                   help="skip: record a failure row and go on; raise: stop at the first bad article.")
-    @click.option("--batch-size", type=click.IntRange(min=1), default=8, show_default=True,
+    @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
                   help="Documents per pipeline batch.")
     @click.option("--commit-every", type=click.IntRange(min=1), default=64, show_default=True,
                   help="Documents per transaction (a killed run loses at most one batch).")

@@ -119,7 +119,7 @@ def ingest(
     *,
     on_error: OnError = "skip",
     nlp: Language | None = None,
-    batch_size: int = 8,
+    batch_size: int = 16,
     commit_every: int = 64,
     commit_seconds: float = 10.0,
     overrides: Overrides | None = None,
@@ -134,8 +134,9 @@ def ingest(
         on_error: ``"skip"`` records a failure row and goes on; ``"raise"`` stops at the first bad article
             (after committing the documents finished before it).
         nlp: the pipeline (default ``pipeline.default_nlp()``).
-        batch_size: documents per ``nlp.pipe`` batch (small: each batch's transient memory is the peak of a long
-            run, and 8 costs no measurable throughput against 32; benchmarks/RESULTS-store.md).
+        batch_size: documents per ``nlp.pipe`` batch. Each batch's transient memory sets a run's peak (32 short
+            articles: ~45 MB, 8: ~15 MB) while smaller batches cost CPU (8: +10%, 16: +5% against 32); 16 keeps
+            ingest within 15% of ``newsgraph extract`` (benchmarks/RESULTS-store.md).
         commit_every: documents per transaction; a smaller batch is committed when ``commit_seconds`` have passed
             or its articles hold ``COMMIT_CHARS`` characters of text.
         overrides: metadata to set on every article (as ``newsgraph extract --published`` etc.).
