@@ -260,7 +260,7 @@ def report(name: str, t: Tally) -> list[str]:
     return lines
 
 
-def pipeline_overhead(limit: int | None, repeat: int, tagger: bool = False) -> str:
+def pipeline_overhead(limit: int | None, repeat: int, tagger: bool | str = False) -> str:
     """Share of extraction time the quotes stage takes in the full pipeline on the TimeML texts: the stage's own time
     (timed inside ``pipeline.build()``'s pipeline) against the rest of the pipeline's, best of ``repeat`` runs."""
     sys.path.insert(0, str(Path(__file__).parent))
@@ -317,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-orphans", action="store_true")
     ap.add_argument("--rules-only", action="store_true", help="without the trained tagger (the old default)")
     ap.add_argument("--model", type=Path, default=None, help="tagger model dir (default: the packaged one)")
+    ap.add_argument("--gap", type=int, default=None,
+                    help="BIO tagger: join CONTENT pieces this many untagged tokens apart (default: the Tagger's)")
+    ap.add_argument("--min-prob", type=float, default=None,
+                    help="BIO tagger: drop a CONTENT span whose mean token probability is below this")
     ap.add_argument("--tagged", default="words", choices=["words", "all"],
                     help="tagger attributions kept: words (not stance cues, the default) or all")
     ap.add_argument("--cue-rules", action="store_true", help="rules read the content of the tagger's new cues")
@@ -327,11 +331,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pipeline-overhead", action="store_true",
                     help="only time the quotes stage inside pipeline.build() on the TimeML texts")
     ap.add_argument("--with-tagger", action="store_true",
-                    help="with --pipeline-overhead: build the pipeline with the tagger on (default: as shipped)")
+                    help="with --pipeline-overhead: build the pipeline with the tagger on (default: as shipped; "
+                         "--model names another)")
     ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args(argv)
     if args.pipeline_overhead:
-        print(pipeline_overhead(args.limit or None, args.repeat, tagger=args.with_tagger))
+        with_tagger = (str(args.model) if args.model else True) if args.with_tagger else False
+        print(pipeline_overhead(args.limit or None, args.repeat, tagger=with_tagger))
         return 0
 
     from newsgraph.attribution import Engine
@@ -360,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.rules_only:
         from newsgraph.attribution.tagger import Tagger
 
-        tagger = Tagger(args.model)
+        knobs = {k: v for k, v in (("gap", args.gap), ("min_prob", args.min_prob)) if v is not None}
+        tagger = Tagger(args.model, **knobs)
     engine = Engine({} if args.tagger_only else None, classes=None if args.all_cues else QUOTE_CLASSES, sourceless=args.sourceless,
                     orphans=not args.no_orphans, tagger=tagger, tagged=args.tagged,
                     bounds=args.bounds, cue_rules=args.cue_rules, prefer=args.prefer)

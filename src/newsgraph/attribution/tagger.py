@@ -1,9 +1,12 @@
 """The trained attribution span tagger (``newsgraph/data/attribution_model``): CONTENT, SOURCE and CUE spans.
 
-A small spaCy entity recognizer with its own tok2vec over the words and the parse (TAG, DEP) of the main pipeline,
-trained on PolNeAR train by ``scripts/train_attribution.py`` (see ``benchmarks/RESULTS-attribution.md``). It runs on
-a copy of the Doc, so the main pipeline's ``doc.ents`` are never touched. The model ships inside the package and is
-loaded from there with ``spacy.load(path)``: nothing is downloaded.
+A small spaCy ``tagger`` (a softmax per token over BIO labels: ``B-CONTENT``, ``I-CONTENT``, …, ``O``) with its own
+tok2vec over the words and the parse (TAG, DEP) of the main pipeline, trained on PolNeAR train by
+``scripts/train_attribution.py`` with ``scripts/attribution_bio.cfg`` (see ``benchmarks/RESULTS-attribution.md``).
+A CONTENT span whose mean token probability is below ``min_prob`` is dropped (chosen on held-out train texts). An
+entity-recognizer model (the round-2 one, ``scripts/attribution.cfg``) is still read when a path names one. It runs
+on a copy of the Doc, so the main pipeline's ``doc.ents`` and tags are never touched. The model ships inside the
+package and is loaded from there with ``spacy.load(path)``: nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy
 from spacy.attrs import DEP, SENT_START, TAG
 from spacy.tokens import Doc
 
@@ -34,11 +38,45 @@ def _load(path: str):
     return spacy.load(path)
 
 
+def bio_spans(tags: list[str], doc: Doc, gap: int = 0) -> list[tuple[str, int, int]]:
+    """Token spans ``(label, start, end)`` of BIO tags. An ``I-`` tag without its ``B-`` opens a span; two CONTENT
+    spans of one sentence with at most ``gap`` untagged tokens between them are joined (a per-token softmax leaves
+    holes in a long clause)."""
+    out: list[tuple[str, int, int]] = []
+    label, start = None, 0
+    for i, tag in enumerate(tags):
+        if label is not None and (tag == "O" or tag[0] == "B" or tag[2:] != label):
+            out.append((label, start, i))
+            label = None
+        if tag != "O" and label is None and tag[2:] in LABELS:
+            label, start = tag[2:], i
+    if label is not None:
+        out.append((label, start, len(tags)))
+    if gap:
+        joined: list[tuple[str, int, int]] = []
+        for span in out:
+            if joined and span[0] == "CONTENT" == joined[-1][0] and span[1] - joined[-1][2] <= gap \
+                    and not any(doc[j].is_sent_start for j in range(joined[-1][2], span[1] + 1)) \
+                    and all(tags[j] == "O" for j in range(joined[-1][2], span[1])):
+                joined[-1] = ("CONTENT", joined[-1][1], span[2])
+            else:
+                joined.append(span)
+        out = joined
+    return out
+
+
 class Tagger:
     """``Tagger()(doc)`` → ``[(label, start_char, end_char), …]`` in text order."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, gap: int = 0, min_prob: float = 0.8) -> None:
         """
+        Args:
+            path: a model directory (default: the shipped one).
+            gap: BIO models: join two CONTENT pieces of a sentence at most this many untagged tokens apart
+                (measured: no gain, so 0).
+            min_prob: BIO models: drop a CONTENT span whose mean token probability (softmax) is below this
+                (0.8: chosen on the 40 held-out train texts; 0 keeps all). Ignored by an entity-recognizer model.
+
         Raises:
             FileNotFoundError: no model at ``path`` (or none shipped, when ``path`` is None).
         """
@@ -47,6 +85,9 @@ class Tagger:
             raise FileNotFoundError(f"no attribution model at {where or MODEL_DIR}")
         self.nlp = _load(str(where))
         self.pipes = [pipe for _, pipe in self.nlp.pipeline]
+        self.bio = self.nlp.pipe_names == ["tagger"]
+        self.gap = gap
+        self.min_prob = min_prob
 
     def __call__(self, doc: Doc, skip: list[tuple[int, int]] | None = None) -> Spans:
         """Spans of ``doc``; sentences wholly inside one of the ``skip`` ranges (quotations, which the rules read)
@@ -69,19 +110,28 @@ class Tagger:
         words = [doc[i].text for i in idx]
         spaces = [bool(doc[i].whitespace_) for i in idx]
         tmp = Doc(doc.vocab, words=words, spaces=spaces).from_array([TAG, DEP, SENT_START], arr)
-        for pipe in self.pipes:
-            tmp = pipe(tmp)
+        if self.bio:
+            tagger = self.pipes[0]
+            labels = tagger.labels
+            probs = tagger.model.ops.to_numpy(tagger.model.predict([tmp])[0])
+            guesses = probs.argmax(axis=1)
+            spans = bio_spans([labels[g] for g in guesses], tmp, self.gap)
+            if self.min_prob:  # the model's outputs are scores (Tagger.v2, normalize = false): softmax here
+                best = 1.0 / numpy.exp(probs - probs.max(axis=1, keepdims=True)).sum(axis=1)
+                spans = [sp for sp in spans if sp[0] != "CONTENT" or best[sp[1]:sp[2]].mean() >= self.min_prob]
+        else:
+            for pipe in self.pipes:
+                tmp = pipe(tmp)
+            spans = [(e.label_, e.start, e.end) for e in tmp.ents if e.label_ in LABELS]
         out: Spans = []
         text = doc.text
-        for e in tmp.ents:
-            if e.label_ not in LABELS:
-                continue
-            start, end = doc[idx[e.start]].idx, doc[idx[e.end - 1]].idx + len(doc[idx[e.end - 1]])
-            if out and e.label_ == "CONTENT" == out[-1][0] and e[0].is_sent_start \
+        for label, a, b in spans:
+            start, end = doc[idx[a]].idx, doc[idx[b - 1]].idx + len(doc[idx[b - 1]])
+            if out and label == "CONTENT" == out[-1][0] and tmp[a].is_sent_start \
                     and not text[out[-1][2]:start].strip():
                 out[-1] = ("CONTENT", out[-1][1], end)  # the model's pieces stop at sentence ends
                 continue
-            out.append((e.label_, start, end))
+            out.append((label, start, end))
         return out
 
     def pipe(self, docs: list[Doc]) -> list[Spans]:

@@ -2,8 +2,8 @@
 trained span tagger.
 
 The rule engine (``newsgraph.attribution``) finds direct, mixed and indirect quotations with their source span, cue
-and channels (``according to X`` beside a verb cue). The tagger (``attribution.tagger``, shipped in
-``data/attribution_model``, trained on PolNeAR train) then adds the attributions whose content no rule found, with
+and channels (``according to X`` beside a verb cue). The tagger (``attribution.tagger``, a BIO token tagger shipped
+in ``data/attribution_model``, trained on PolNeAR train) then adds the attributions whose content no rule found, with
 its own cue and source spans (indirect speech with a cue outside the lexicon: ``blasted``, ``made it clear``). By
 default it keeps words, not wishes: an attribution whose cue is a ``stance`` word of the lexicon (``wants``), or whose
 content is a bare noun phrase outside quotation marks (``hailed his country's ties``), is left out (``tagged="all"``
@@ -23,8 +23,9 @@ keeps it). This stage turns them into ``model.Quote`` records:
 Why rules first and the tagger second (measured, benchmarks/RESULTS-attribution.md): the rules are better on
 quotations (direct F1 0.90 on PolNeAR dev) and on content that both find; the tagger alone is below the rules, and
 letting it reset the rules' boundaries loses more than it gains; added to them it raises recall on indirect speech
-(dev F1 0.683 → 0.694) but costs ~22% of extraction time, over the 20% budget, so it is off by default
-(``tagger=False``: the rules alone).
+(round 4, the BIO tagger: dev F1 0.683 → 0.696, held-out train texts 0.720 → 0.743), short of the 0.75 target, and
+costs 13–20% of extraction time (by the machine's load) against the rules' 2.5%, and on TimeML editorials it adds
+false attributions (``… wisdom … was confirmed``), so it is off by default (``tagger=False``: the rules alone).
 """
 
 from __future__ import annotations
