@@ -1,7 +1,9 @@
 """Readers: every input form becomes a validated Article; bad input names what was wrong."""
 
+import codecs
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -102,3 +104,19 @@ def test_readers_empty_text(tmp_path):
 def test_readers_wrong_field_type():
     with pytest.raises(BadArticle, match="E007.*'source'"):
         article_from_fields({"text": "x", "source": ["AFP"]}, where="t")
+
+
+def test_readers_jsonl_streams_lines_and_keeps_going_after_a_bad_byte(tmp_path):
+    """A JSONL corpus is read line by line: a line that is not UTF-8 is its own error (with its file offset), the
+    lines after it are read, and a raw U+2028 inside a JSON string does not split a line (str.splitlines would)."""
+    good = json.dumps({"id": "a", "text": "Talks\u2028resumed in Geneva."}, ensure_ascii=False).encode("utf-8")
+    bad = b'{"id": "b", "text": "Caf\xe9 talks"}'
+    last = json.dumps({"id": "c", "text": "Putin visited Hanoi."}).encode("utf-8")
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(codecs.BOM_UTF8 + good + b"\n" + bad + b"\r\n\n" + last + b"\n")
+    items = list(read_path(path))
+    assert [n for n, _ in items] == [1, 2, 4]
+    assert items[0][1].text == "Talks\u2028resumed in Geneva." and items[2][1].id == "c"
+    assert isinstance(items[1][1], BadArticle)
+    offset = len(codecs.BOM_UTF8 + good + b"\n") + bad.index(b"\xe9")
+    assert re.search(rf"E004.*line 2.*0xe9 at offset {offset}", str(items[1][1]))

@@ -5,6 +5,7 @@ Validation happens here, at the boundary: every error names the field, the value
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -136,11 +137,33 @@ def read_text(path: Path, encoding: str = "utf-8") -> str:
         raise BadArticle(Errors.E004.format(path=path, encoding=encoding, reason=reason)) from None
 
 
-def read_jsonl(lines: Iterable[str], *, where: str = "<stdin>",
+def jsonl_lines(path: Path) -> Iterator[str | BadArticle]:
+    """The lines of a JSONL file, streamed (a corpus file may be larger than memory). A line that is not UTF-8
+    becomes the error that says so, and the lines after it are still read. Lines end at a newline byte only: JSON text
+    may hold a raw U+2028 inside a string, which ``str.splitlines`` would cut."""
+    if not path.is_file():
+        raise BadArticle(Errors.E003.format(path=path))
+    offset = 0
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            start = 3 if number == 1 and raw.startswith(codecs.BOM_UTF8) else 0
+            try:
+                yield raw[start:].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                at = start + exc.start
+                reason = f"byte 0x{raw[at]:02x} at offset {offset + at}"
+                yield BadArticle(Errors.E004.format(path=f"{path} line {number}", encoding="utf-8", reason=reason))
+            offset += len(raw)
+
+
+def read_jsonl(lines: Iterable[str | BadArticle], *, where: str = "<stdin>",
                overrides: Overrides | None = None, base: Path | None = None
                ) -> Iterator[tuple[int, Article | BadArticle]]:
     """Each non-blank line as ``(line_number, Article or the BadArticle that says why it was not read)``."""
     for number, line in enumerate(lines, 1):
+        if isinstance(line, BadArticle):
+            yield number, line
+            continue
         if not line.strip():
             continue
         here = f"{where} line {number}"
@@ -163,12 +186,12 @@ def read_path(path: str | Path, *, overrides: Overrides | None = None
     cannot be read (missing, undecodable); a bad line of a JSONL file is yielded as its error instead.
     """
     path = Path(path)
-    text = read_text(path)
     suffix = path.suffix.lower()
     where = str(path)
     if suffix == ".jsonl":
-        yield from read_jsonl(text.splitlines(), where=where, overrides=overrides, base=path.parent)
+        yield from read_jsonl(jsonl_lines(path), where=where, overrides=overrides, base=path.parent)
         return
+    text = read_text(path)
     if suffix == ".json":
         try:
             data = json.loads(text)
