@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..kb import countries as kb_countries
+from ..stages.docdata import NAMESPACE
 
 _SKIP = {"the", "a", "an"}
 
@@ -60,16 +61,12 @@ def _derived_demonym(text: str) -> str | None:
     return None
 
 
-#: word_country results of the document seen last (events look up the same sentence for each trigger)
-_MEMO: dict = {"doc": None, "found": {}}
-
-
 def word_country(doc, i: int) -> str | None:
     """ISO3 for a nationality word or country name at token ``i`` (``Ugandan``, ``North Korean``,
     ``Ivory Coast``, ``Sri Lanka's``); capitalised words only."""
-    if _MEMO["doc"] is not doc:
-        _MEMO["doc"], _MEMO["found"] = doc, {}
-    found = _MEMO["found"]
+    # memoized per document (events look up the same sentence for each trigger), in the Doc itself so that
+    # nothing outlives it
+    found = doc.user_data.setdefault(NAMESPACE, {}).setdefault("word_country", {})
     if i not in found:
         found[i] = _word_country(doc, i)
     return found[i]
