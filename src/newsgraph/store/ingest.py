@@ -204,8 +204,10 @@ def ingest(
 
     commits = 0
 
+    pending_chars = 0  # article text in ``docs``, for COMMIT_CHARS
+
     def flush() -> None:
-        nonlocal docs, fails, skipped, last_commit, commits
+        nonlocal docs, fails, skipped, last_commit, commits, pending_chars
         if docs or fails or skipped:
             report.stored += store.add(docs, fails, run_id=run_id, skipped=skipped)
             commits += 1
@@ -214,7 +216,7 @@ def ingest(
             for d in docs:
                 in_flight.pop(d.hash or "", None)
                 by_id.pop(d.document.id, None)
-            docs, fails, skipped = [], [], 0
+            docs, fails, skipped, pending_chars = [], [], 0, 0
             if on_commit is not None:
                 on_commit(report)
         last_commit = time.monotonic()
@@ -227,13 +229,14 @@ def ingest(
                 report.extracted += 1
                 hash_ = document_hash(result)
                 docs.append(StoredDocument(result, in_flight.get(hash_), hash_))
+                pending_chars += len(result.text)
             else:
                 hash_ = by_id.get(result.article_id or "")
                 fail(result, in_flight.pop(hash_, None) if hash_ else None, hash_)
             if bar:
                 bar.update()
             if (len(docs) >= commit_every or time.monotonic() - last_commit >= commit_seconds
-                    or sum(len(d.document.text) for d in docs) >= COMMIT_CHARS):
+                    or pending_chars >= COMMIT_CHARS):
                 flush_failed = True
                 flush()
                 flush_failed = False
