@@ -133,14 +133,19 @@ def read_text(path: Path, encoding: str = "utf-8") -> str:
     try:
         return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as exc:
-        reason = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
-        raise BadArticle(Errors.E004.format(path=path, encoding=encoding, reason=reason)) from None
+        raise _undecodable(path, encoding, data, exc.start) from None
+
+
+def _undecodable(where: object, encoding: str, data: bytes, at: int, offset: int = 0) -> BadArticle:
+    """E004 for the byte at ``data[at]`` (``offset``: where ``data`` starts in its file)."""
+    reason = f"byte 0x{data[at]:02x} at offset {offset + at}"
+    return BadArticle(Errors.E004.format(path=where, encoding=encoding, reason=reason))
 
 
 def jsonl_lines(path: Path) -> Iterator[str | BadArticle]:
     """The lines of a JSONL file, streamed (a corpus file may be larger than memory). A line that is not UTF-8
-    becomes the error that says so, and the lines after it are still read. Lines end at a newline byte only: JSON text
-    may hold a raw U+2028 inside a string, which ``str.splitlines`` would cut."""
+    becomes the error that says so, and the lines after it are still read. Lines end at a newline byte only:
+    JSON text may hold a raw U+2028 inside a string, which ``str.splitlines`` would cut."""
     if not path.is_file():
         raise BadArticle(Errors.E003.format(path=path))
     offset = 0
@@ -150,9 +155,7 @@ def jsonl_lines(path: Path) -> Iterator[str | BadArticle]:
             try:
                 yield raw[start:].decode("utf-8")
             except UnicodeDecodeError as exc:
-                at = start + exc.start
-                reason = f"byte 0x{raw[at]:02x} at offset {offset + at}"
-                yield BadArticle(Errors.E004.format(path=f"{path} line {number}", encoding="utf-8", reason=reason))
+                yield _undecodable(f"{path} line {number}", "utf-8", raw, start + exc.start, offset)
             offset += len(raw)
 
 

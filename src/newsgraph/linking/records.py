@@ -174,7 +174,8 @@ def claim_mentions(document: Document, *, group: str | None = None) -> list[Clai
     return [
         ClaimMention(doc_id=document.id, claim_id=claim.id, text=claim.text, about=tuple(claim.about),
                      sources=tuple(claim.sources), stance=claim.stance, published=document.published,
-                     source=document.source, sentence_text=sentences_text(document.text, document.sentences, claim.start, claim.end),
+                     source=document.source,
+                     sentence_text=sentences_text(document.text, document.sentences, claim.start, claim.end),
                      group=group)
         for claim in document.claims
     ]
