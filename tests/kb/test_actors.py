@@ -80,3 +80,9 @@ def test_kb_build_is_reproducible(tmp_path):
     shipped = ROOT / "src/newsgraph/data/actors.json.gz"
     assert gzip.decompress(out.read_bytes()) == gzip.decompress(shipped.read_bytes())
     assert out.stat().st_size < 3_000_000
+
+
+def test_kb_lookup_reads_el_as_the_arabic_article():
+    found = actors.lookup("Omar El Bashir", {"person"})
+    assert found is not None and found.country == "SDN"
+    assert actors.lookup("Omar El Nonexistent", {"person"}) is None

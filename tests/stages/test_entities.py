@@ -235,3 +235,28 @@ def test_entities_office_holder_unknown_to_kb_takes_dateline_country(nlp):
     doc = run(nlp, "KHARTOUM, Jan 5 (AFP) - President Omar El Bashir addressed parliament on Thursday.")
     bashir = next(e for e in doc.entities if e.name.endswith("Bashir"))
     assert (bashir.type, bashir.country) == ("person", "SDN")
+
+
+def test_entities_org_tagged_name_after_a_title_is_a_person(nlp):
+    # NER calls ``Moody Awori`` an organisation; the title before it says it is a person (KB: Kenya's VP)
+    doc = run(nlp, "Vice-President Moody Awori has declined to resign despite growing pressure.",
+              published="2006-03-01")
+    awori = [e for e in doc.entities if e.name == "Moody Awori"]
+    assert awori and awori[0].type == "person" and awori[0].country == "KEN"
+
+
+def test_entities_igo_title_makes_the_person_an_official_of_it(nlp):
+    doc = run(nlp, "Arab League Secretary-General Chedli Klibi today urged the European Community to act.",
+              published="1988-05-01")
+    klibi = by_id(doc, "person:chedli-klibi")
+    assert klibi.cameo == "IGOARL" and klibi.country is None
+    # the KB's nationality gives way to the office he holds here; the office does not borrow a country
+    doc = run(nlp, "NATO Secretary General Jens Stoltenberg warned Russia on Tuesday.", published="2022-03-01")
+    person = [e for e in doc.entities if e.type == "person"]
+    assert person and person[0].cameo.startswith("IGO") and person[0].country is None
+
+
+def test_entities_country_name_tagged_person_is_the_country(nlp):
+    doc = run(nlp, "Sri Lanka has established diplomatic ties with Iran.", published="1990-05-01")
+    assert mentions(by_id(doc, "LKA")) == [("Sri Lanka", "name")]
+    assert not [e for e in doc.entities if e.type == "person"]

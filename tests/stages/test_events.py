@@ -429,3 +429,19 @@ def test_events_group_modifier_takes_the_sentence_country(nlp):
     # ``Moslem forces`` is an unnamed group like ``rebels``; ``Bosnia`` is a short name of BIH
     ev = one(events_of(nlp, "Moslem forces attacked the town of Gorazde in Bosnia."), "ASSAULT")
     assert ev.actor == "BIH"
+
+
+def test_events_named_organisation_keeps_its_place_in_a_modifier(nlp):
+    # a country in the organisation's own modifiers says whose it is; in a prepositional phrase it only
+    # places it, and a named organisation heading the phrase stays the actor
+    ev = one(events_of(nlp, "Israel's Cabinet met Sunday and decided to approve the plan."), "CONSULT")
+    assert ev.actor == "ISR"
+    events = events_of(nlp, "Amnesty International in London accused the United States of torture.")
+    ev = one(events, "ACCUSE")
+    assert (ev.actor, ev.recipient) == ("Q42970", "USA")
+
+
+def test_events_place_in_the_actor_phrase_is_not_the_actor(nlp):
+    # the bombers are unnamed: the place gives their country (rule 1), it is not itself the actor
+    ev = one(events_of(nlp, "A car bomb in Mosul killed 12 people on Monday."), "ASSAULT", "killed")
+    assert ev.actor == "IRQ"

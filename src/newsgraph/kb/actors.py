@@ -28,6 +28,10 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+#: the Arabic article as transliterations spell it (``el``, ``ul``, ``ad``): the KB lists the ``al`` form
+_ARTICLE = re.compile(r"(?<=\s)(?:el|ul|al|ad|as|ash|an|ar|az)(?=\s)")
+
+
 def slug(text: str) -> str:
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
@@ -119,7 +123,10 @@ def load() -> KB:
 def candidates(name: str, types: set[str] | frozenset[str] | None = None) -> list[Actor]:
     """Actors with ``name`` as name or alias, optionally of some types only; curated ones first."""
     kb = load()
-    found = [kb.actors[i] for i in kb.index.get(normalize(name), ())]
+    key = normalize(name)
+    found = [kb.actors[i] for i in kb.index.get(key, ())]
+    if not found and _ARTICLE.search(key):  # ``Omar El Bashir`` is listed as ``Omar al-Bashir``
+        found = [kb.actors[i] for i in kb.index.get(_ARTICLE.sub("al", key), ())]
     if types is not None:
         found = [a for a in found if a.type in types]
     return found

@@ -64,6 +64,11 @@ _MESSAGES = {"warning", "message", "letter", "call", "statement", "request", "de
 _OFFICE_TITLES = {"king", "queen", "prince", "princess", "emperor", "sheikh", "pope", "president", "premier",
                   "chancellor", "ayatollah", "general", "gen.", "senator", "sen.", "governor", "gov.", "mayor",
                   "secretary", "minister", "judge", "justice", "crown"}
+#: words of an organisation's name, never of a person's (``President Bush Administration``)
+_ORG_WORDS = {"administration", "commission", "committee", "council", "party", "ministry", "department", "agency",
+              "office", "government", "court", "union", "front", "movement", "league", "army", "bank", "group",
+              "association", "organization", "organisation", "company", "corporation", "institute", "university",
+              "assembly", "parliament", "congress", "senate", "house", "board", "authority", "forces", "force"}
 _OF_COUNTRY = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
 _ROYAL = {"king", "queen", "prince", "princess", "emperor", "sheikh", "pope", "crown", "sultan", "emir"}
 # Names too often something else to add from the gazetteer when NER did not mark them.
@@ -90,6 +95,7 @@ _TITLE_NOUNS = {
     "specialist", "observer", "commentator", "scientist", "engineer", "manager", "owner", "investor",
     "cleric", "imam", "rabbi", "bishop", "cardinal", "patriarch", "coordinator", "administrator",
     "commissioner", "inspector", "chief-of-staff", "vice-president", "secretary-general", "director-general",
+    "archbishop",
 }
 _TITLE_MODS = {
     "former", "foreign", "defense", "defence", "prime", "vice", "deputy", "senior", "supreme", "top", "interior",
@@ -323,6 +329,7 @@ class _Resolver:
         self._coreference()
         self._merge_short_names()
         self._geocode()
+        self._igo_officials()
         self._office_countries()
         doc._.entities = [g.entity() for g in self.groups.values() if g.mentions]
 
@@ -405,8 +412,14 @@ class _Resolver:
             return
         if text in {"North", "South"}:
             return  # ``the North``: a nominal, resolved by coreference
+        if cand.label == "ORG" and self._titled_person(span, text):
+            self._person(span, start, end, text)  # ``Vice-President Moody Awori`` (NER: ORG)
+            return
         if cand.label in {"GPE", "LOC", "NORP"} and self._country(span, start, end, text, in_dateline):
             return
+        if cand.label in {"PERSON", "ORG"} and countries.by_name(text) and text.lower() not in _GAZETTEER_SKIP \
+                and self._country(span, start, end, text, in_dateline):
+            return  # ``Sri Lanka has established …``, ``Benin opened …`` (NER: PERSON at a sentence start)
         if cand.label in {"ORG", "PERSON"} and (known := self._org_alias(text)) is not None:
             self._mention(known, start, end, "name", root)  # ``DNC`` after ``Democratic National Committee``
             return
@@ -437,13 +450,32 @@ class _Resolver:
             if actor is not None:
                 self._mention(self._actor_group(actor), start, end, "name", root)
                 return
-        name = text
         if type_ == "location":
-            city = places.find_city(text)
-            if city is not None:
-                name = city.name
-        group = self._group(f"{type_}:{slug(name)}", name=name, type=type_)
+            self._place(text, start, end, root)
+            return
+        group = self._group(f"{type_}:{slug(text)}", name=text, type=type_)
         self._mention(group, start, end, "name", root)
+
+    def _place(self, text: str, start: int, end: int, root: int) -> None:
+        name = text
+        city = places.find_city(text)
+        if city is not None:
+            name = city.name
+        self._mention(self._group(f"location:{slug(name)}", name=name, type="location"), start, end, "name", root)
+
+    def _titled_person(self, span: Span, text: str) -> bool:
+        """An ORG span right after a person's title that is a person's name: known to the KB as a person and
+        not as an organisation, or two or three capitalized words with no word of an organisation's name."""
+        role, _, _ = _title_before(self.doc, span)
+        if role is None or role.split()[-1].lower().split("-")[-1] not in _TITLE_NOUNS:
+            return False
+        if kb.lookup(text, {"organization", "media", "igo", "group"}, self.published) is not None:
+            return False
+        if kb.lookup(text, {"person"}, self.published) is not None:
+            return True
+        words = text.split()
+        return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) and \
+            not any(w.lower() in _ORG_WORDS for w in words)
 
     def _org_alias(self, text: str) -> _Group | None:
         """An organisation already named in the document that ``text`` abbreviates: its initials
@@ -826,6 +858,44 @@ class _Resolver:
         return found
 
     # ---------------------------------------------------------------- geocoding
+    def _igo_officials(self) -> None:
+        """A person named with an international organisation's title (``Arab League Secretary-General Chedli
+        Klibi``, ``Kenzo Oshima, the United Nations Emergency Relief Coordinator``) acts for it, not for a
+        country: the organisation's CAMEO code, no country."""
+        doc = self.doc
+        by_char = {start: g for g in self.groups.values() if g.type == "igo" for start, _ in g.mentions}
+        igo_ends = {end: g for g in self.groups.values() if g.type == "igo" for _, end in g.mentions}
+        for group in self.groups.values():
+            if group.type != "person":
+                continue
+            for (start, end), mention in sorted(group.mentions.items()):
+                if mention.kind != "name":
+                    continue
+                igo = None
+                # a title before the name, back to the organisation's name
+                i = self._tok(start) - 1
+                while i >= 0 and (doc[i].lower_ in _TITLE_NOUNS | _TITLE_MODS - {"the", "of"} or doc[i].text in
+                                  {"-", "\u2013"}):
+                    i -= 1
+                if 0 <= i < self._tok(start) - 1:
+                    igo = igo_ends.get(doc[i].idx + len(doc[i].text))
+                # an apposition: ``, the United Nations Emergency Relief Coordinator,``
+                if igo is None and (m := _APPOS.match(self.text[end:end + 100])) is not None:
+                    role = m.group(1)
+                    at = end + m.start(1)
+                    igo = next((g for c, g in by_char.items() if at <= c < at + len(role)), None)
+                    words = role.split()
+                    if igo is None and any(w.lower().strip("'\u2019") in _TITLE_NOUNS for w in words[-2:]):
+                        for n in (3, 2, 1):
+                            actor = kb.lookup(" ".join(words[:n]), {"igo"}) if len(words) > n else None
+                            if actor is not None:
+                                igo = self._actor_group(actor)
+                                break
+                if igo is not None:
+                    group.cameo = igo.cameo or "IGO"
+                    group.country = None
+                    break
+
     def _office_countries(self) -> None:
         """A person holding a state office (``President Omar El Bashir``, ``Vice-President Moody Awori``) whom
         the KB does not know acts for a country: the one the title phrase names was taken by ``_describe``;
@@ -833,7 +903,8 @@ class _Resolver:
         for its country: ``President Bouteflicka … in Algiers``; earliest on ties), else the dateline's."""
         offices = _OFFICE_TITLES - {"judge", "justice", "crown", "pope", "ayatollah"}
         for group in self.groups.values():
-            if group.type != "person" or group.country is not None or not group.role or not group.mentions:
+            if group.type != "person" or group.country is not None or not group.role or not group.mentions \
+                    or (group.cameo or "").startswith("IGO"):  # an official of an IGO acts for no country
                 continue
             words = {w.strip(".,").lower() for w in re.split(r"[\s-]+", group.role)}
             if not words & offices:

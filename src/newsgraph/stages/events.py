@@ -75,6 +75,8 @@ class _Found:
     recipient: str | None = None
     location: str | None = None
     date: str | None = None
+    #: the actor's phrase named a place only (``a bombing near Samarra``): it ranks like an event with an actor
+    placed: bool = False
 
 
 class _Mentions:
@@ -288,6 +290,15 @@ class EventsStage:
         role noun or group pronoun, of the sentence's most salient country (rule 2)."""
         if phrase is None or any(mentions.country(i) for i in ids):
             return ids
+        # a named organisation heading the phrase is the actor even without a country; a country in its
+        # modifiers places it (``the Red Cross operating in Iraq``), it does not replace it
+        # (``Israel's Cabinet``, ``the Kenyan Red Cross``: a country in the head's own modifiers still counts)
+        on_head = {eid for _, eid in mentions.in_tokens([phrase])}
+        if any(i in on_head and (e := mentions.entities.get(i)) is not None
+               and e.type in {"organization", "igo", "media"} for i in ids):
+            own = [t for c in phrase.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for t in c.subtree]
+            iso = phrase_country([t for t in own if not _names_border(t)], mentions.countries_at)
+            return [iso] if iso else ids
         iso = phrase_country([t for t in _np_tokens(phrase) if not _names_border(t)], mentions.countries_at)
         rule = "phrase"
         if iso is None:
@@ -571,16 +582,24 @@ class EventsStage:
             actors: list[str] = []
             actor_tokens = self._actor_tokens(f)
             phrase = actor_tokens[0] if actor_tokens else None
+            placed = False  # a place was in the actor's phrase: the event has a setting, keep it
             for cand in actor_tokens:
                 actors = self._resolve(cand, mentions)
+                # a place in the actor's phrase locates it (``a bombing near the town of Samarra``); only a
+                # place that heads the phrase can stand for its people or rulers
+                on_head = {eid for _, eid in mentions.in_tokens([cand])}
+                kept = [a for a in actors if a in on_head or (e := mentions.entities.get(a)) is None
+                        or e.type not in {"location", "facility"}]
+                placed = placed or len(kept) < len(actors)
+                actors = kept
                 if actors:
                     phrase = cand
                     break
+            recipient_tokens = self._recipient_tokens(f)
             actors = self._ethnic(phrase, self._country_fallback(phrase, actors, mentions, cache), mentions)
             avoid = {c for a in actors if (c := mentions.country(a))}
             recipient = None
             same_country_ok = False
-            recipient_tokens = self._recipient_tokens(f)
             # an event noun takes the clause of its light verb (``said it would impose sanctions``)
             clause = f.token.head if f.is_noun and f.token.dep_ == "dobj" and \
                 _vlemma(f.token.head) in LIGHT_VERBS else None if f.is_noun else f.token
@@ -618,7 +637,8 @@ class EventsStage:
                     if ids and ids[0] != recipient:
                         recipient, same_country_ok = ids[0], True
                         break
-            if f.is_noun and not actors and recipient is None:
+            f.placed = placed and not actors
+            if f.is_noun and not actors and recipient is None and not placed:
                 continue
             location = self._location(f, mentions)
             place = mentions.entities.get(recipient or "")
@@ -713,7 +733,8 @@ def _main_ids(pairs: list[tuple[_Found, Event]]) -> list[str]:
         tok = f.token
         yields = _vlemma(tok) in INTENT_GOVERNORS and any(
             c.dep_ in {"xcomp", "advcl"} and c.i in recoded for c in tok.children)
-        key = (yields, _rank_depth(f), e.actor is None, e.recipient is None, f.is_noun, e.trigger.start)
+        key = (yields, _rank_depth(f), e.actor is None and not f.placed, e.recipient is None, f.is_noun,
+               e.trigger.start)
         by_sentence.setdefault(e.sentence, []).append((key, e.id))
     return [min(items)[1] for _, items in sorted(by_sentence.items())]
 
