@@ -445,3 +445,39 @@ def test_events_place_in_the_actor_phrase_is_not_the_actor(nlp):
     # the bombers are unnamed: the place gives their country (rule 1), it is not itself the actor
     ev = one(events_of(nlp, "A car bomb in Mosul killed 12 people on Monday."), "ASSAULT", "killed")
     assert ev.actor == "IRQ"
+
+
+@pytest.mark.parametrize("text, type_, cameo", [
+    ("Turkey has strengthened its troops on the Syrian border.", "MOBILIZE", "154"),  # CAMEO 154
+    ("Iraq expelled UN weapons inspectors in December 1998.", "SANCTION", "1662"),   # CAMEO 1662
+    ("Washington cut military aid to Egypt on Tuesday.", "SANCTION", "162"),          # CAMEO 162
+])
+def test_events_cameo_codebook_entries_missing_from_the_dictionary(nlp, text, type_, cameo):
+    assert one(events_of(nlp, text), type_).cameo == cameo
+
+
+def test_events_verbs_of_degree_and_aspect_are_no_events_of_their_own(nlp):
+    # CAMEO.2.0's 060 block default made ``escalated`` a cooperation; ``military advance`` (a pattern written for
+    # ``advance``) made ``continuing`` an assault
+    assert not [e for e in events_of(nlp, "The army escalated its offensive against the rebels.")
+                if e.type == "COOPERATE"]
+    events = events_of(nlp, "Palestinian riots against Israeli military policies are still continuing.")
+    assert [e.trigger.text for e in events if e.type == "ASSAULT"] == []
+    assert one(events, "PROTEST").trigger.text == "riots"
+
+
+def test_events_shipped_lexicon_is_the_build_of_the_overrides():
+    """``data/event_lexicon.json`` is rebuilt from ``data/event_overrides.txt`` by the script, never edited."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    data = root.parent / "shared" / "data"
+    if not (data / "phoenix" / "CAMEO.2.0.txt").exists():
+        pytest.skip("CAMEO dictionary not on this machine")
+    spec = importlib.util.spec_from_file_location("build_event_lexicon", root / "scripts/build_event_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = json.loads((root / "src/newsgraph/data/event_lexicon.json").read_text(encoding="utf-8"))
+    assert module.build(data) == shipped, "run scripts/build_event_lexicon.py"

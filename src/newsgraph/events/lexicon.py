@@ -134,9 +134,10 @@ class Lexicon:
             else:
                 # a CAMEO block shares its patterns among its verbs, but a pattern of particles and idiom words
                 # written for another verb is too loose to share (``take * part`` must not code ``captured
-                # part of``)
+                # part of``), and so is one with words before the verb only (``military advance`` must not
+                # code ``military policies are still continuing``)
                 patterns.extend(p for p in self.blocks[block] if p["verb"] in {lemma, ""}
-                                or not set(p["pre"] + p["post"]) <= _LOOSE_WORDS)
+                                or (p["post"] and not set(p["pre"] + p["post"]) <= _LOOSE_WORDS))
         for pat in patterns:
             if not pat["pre"] and not pat["post"]:
                 continue
