@@ -260,3 +260,14 @@ def test_entities_country_name_tagged_person_is_the_country(nlp):
     doc = run(nlp, "Sri Lanka has established diplomatic ties with Iran.", published="1990-05-01")
     assert mentions(by_id(doc, "LKA")) == [("Sri Lanka", "name")]
     assert not [e for e in doc.entities if e.type == "person"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    # the organisation is its own mention in the apposition
+    ("Rafael Grossi, the IAEA director general, said inspectors had been denied access.", "IGOUNOIAE"),
+    # NER swallowed the organisation into the title: the KB names it from the title's first words
+    ("Martin Griffiths, the United Nations Emergency Relief Coordinator, said the convoy was stopped.", "IGOUNO"),
+])
+def test_entities_igo_title_in_an_apposition(nlp, text, cameo):
+    person = [e for e in run(nlp, text).entities if e.type == "person"]
+    assert person and person[0].cameo == cameo and person[0].country is None

@@ -865,13 +865,14 @@ class _Resolver:
         doc = self.doc
         by_char = {start: g for g in self.groups.values() if g.type == "igo" for start, _ in g.mentions}
         igo_ends = {end: g for g in self.groups.values() if g.type == "igo" for _, end in g.mentions}
-        for group in self.groups.values():
+        for group in list(self.groups.values()):
             if group.type != "person":
                 continue
             for (start, end), mention in sorted(group.mentions.items()):
                 if mention.kind != "name":
                     continue
-                igo = None
+                igo: _Group | None = None
+                cameo: str | None = None
                 # a title before the name, back to the organisation's name
                 i = self._tok(start) - 1
                 while i >= 0 and (doc[i].lower_ in _TITLE_NOUNS | _TITLE_MODS - {"the", "of"} or doc[i].text in
@@ -889,10 +890,12 @@ class _Resolver:
                         for n in (3, 2, 1):
                             actor = kb.lookup(" ".join(words[:n]), {"igo"}) if len(words) > n else None
                             if actor is not None:
-                                igo = self._actor_group(actor)
+                                cameo = actor.cameo_at(self.published) or "IGO"
                                 break
                 if igo is not None:
-                    group.cameo = igo.cameo or "IGO"
+                    cameo = igo.cameo or "IGO"
+                if cameo is not None:
+                    group.cameo = cameo
                     group.country = None
                     break
 
