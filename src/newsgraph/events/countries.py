@@ -61,22 +61,23 @@ def _derived_demonym(text: str) -> str | None:
     return None
 
 
-def word_country(doc, i: int) -> str | None:
+def word_country(doc, i: int, sent: Span | None = None) -> str | None:
     """ISO3 for a nationality word or country name at token ``i`` (``Ugandan``, ``North Korean``,
-    ``Ivory Coast``, ``Sri Lanka's``); capitalised words only."""
+    ``Ivory Coast``, ``Sri Lanka's``); capitalised words only. ``sent``: the token's sentence, if known."""
     # memoized per document (events look up the same sentence for each trigger), in the Doc itself so that
     # nothing outlives it
     found = doc.user_data.setdefault(NAMESPACE, {}).setdefault("word_country", {})
     if i not in found:
-        found[i] = _word_country(doc, i)
+        found[i] = _word_country(doc, i, sent)
     return found[i]
 
 
-def _word_country(doc, i: int) -> str | None:
+def _word_country(doc, i: int, sent: Span | None) -> str | None:
     tok = doc[i]
     if not tok.text[:1].isupper() or tok.lower_ in _SKIP:
         return None
-    sent = tok.sent
+    if sent is None:
+        sent = tok.sent  # costly: spaCy walks to the sentence's edges
     grams = []
     for a, b in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i, i + 3), (i, i + 1)):
         if sent.start <= a and b <= sent.end and a >= 0:
@@ -119,24 +120,32 @@ def phrase_country(tokens: Iterable[Token], entity_country: Callable[[int], Iter
 
 
 def sentence_countries(sent: Span, entity_country: Callable[[int], Iterable[str]],
-                       skip: set[int] | frozenset[int] = frozenset()) -> Counter:
+                       skip: set[int] | frozenset[int] = frozenset(), memo: dict | None = None) -> Counter:
     """Countries named in a sentence, with how often (entity mentions and nationality words); tokens in
-    ``skip`` do not count."""
+    ``skip`` do not count. ``memo`` (one dict per document and ``entity_country``) keeps each sentence's
+    countries per token for the next call."""
+    rows = memo.get(sent.start) if memo is not None else None
+    if rows is None:
+        rows = []
+        for t in sent:
+            isos = list(dict.fromkeys(entity_country(t.i)))
+            if not isos:
+                found = word_country(t.doc, t.i, sent)
+                isos = [found] if found else []
+            rows.append((t.i, opposed(t), isos))
+        if memo is not None:
+            memo[sent.start] = rows
     counts: Counter = Counter()
     first: dict[str, int] = {}
     previous: set[str] = set()
-    for t in sent:
-        if t.i in skip or opposed(t):
+    for i, against, isos in rows:
+        if i in skip or against:
             previous = set()
             continue
-        isos = list(dict.fromkeys(entity_country(t.i)))
-        if not isos:
-            found = word_country(t.doc, t.i)
-            isos = [found] if found else []
         for iso in isos:
             if iso not in previous:  # a multiword name counts once
                 counts[iso] += 1
-            first.setdefault(iso, t.i)
+            first.setdefault(iso, i)
         previous = set(isos)
     # earliest first on ties: Counter.most_common keeps insertion order for equal counts
     return Counter(dict(sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))))

@@ -54,6 +54,9 @@ class Lexicon:
         self._syn_heads = {k: {w.split()[-1] for w in v} for k, v in self.synsets.items()}
         #: role nouns (Phoenix agents file + curated) → CAMEO agent code (``police`` → ``COP``)
         self.agents: dict[str, str] = data.get("agents", {})
+        #: (CAMEO block, verb lemma) → the block's patterns that verb may use (see ``code``); bounded by the
+        #: lexicon's own verbs
+        self._shared: dict[tuple[str, str], list[dict]] = {}
 
     def agent(self, token: Token) -> str | None:
         """The CAMEO agent code of a role noun (``police``, ``rebels``, ``riot police``), else None."""
@@ -136,10 +139,19 @@ class Lexicon:
                 # written for another verb is too loose to share (``take * part`` must not code ``captured
                 # part of``), and so is one with words before the verb only (``military advance`` must not
                 # code ``military policies are still continuing``)
-                patterns.extend(p for p in self.blocks[block] if p["verb"] in {lemma, ""}
-                                or (p["post"] and not set(p["pre"] + p["post"]) <= _LOOSE_WORDS))
+                key = (block, lemma)
+                if key not in self._shared:
+                    self._shared[key] = [p for p in self.blocks[block] if p["verb"] in {lemma, ""}
+                                         or (p["post"] and not set(p["pre"] + p["post"]) <= _LOOSE_WORDS)]
+                patterns.extend(self._shared[key])
+        # words present on each side: a pattern with a word absent there cannot match (most patterns of a
+        # block fail this set test, which is much cheaper than the ordered match)
+        right_set = {w for pair in right for w in pair}
+        left_set = {w for pair in left for w in pair}
         for pat in patterns:
             if not pat["pre"] and not pat["post"]:
+                continue
+            if not (self._present(pat["post"], right_set) and self._present(pat["pre"], left_set)):
                 continue
             if self._seq(pat["post"], right) and self._seq(list(reversed(pat["pre"])), left):
                 score = len(pat["pre"]) + len(pat["post"]) + (0.5 if pat["verb"] == lemma else 0)
@@ -152,6 +164,17 @@ class Lexicon:
         if code == "175" and (entry["code"] or "")[:2] == "17":
             code = entry["code"]
         return (code, is_noun, best is not None) if code else None
+
+    def _present(self, words: list[str], present: set[str]) -> bool:
+        """Each word (or a head of each synonym set) is among ``present``: the unordered test of ``_seq``."""
+        for word in words:
+            if word.startswith("&"):
+                heads = self._syn_heads.get(word)
+                if heads is None or present.isdisjoint(heads):
+                    return False
+            elif word not in present and not (word.endswith("s") and word[:-1] in present):
+                return False
+        return True
 
     def _match(self, word: str, tok: tuple[str, str]) -> bool:
         lower, lemma = tok

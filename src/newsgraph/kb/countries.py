@@ -127,13 +127,18 @@ class Country:
     geonames_id: int | None
 
 
+_POSSESSIVE = re.compile(r"'s?$")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
 def normalize(name: str) -> str:
     """Lower-case key: no leading ``the``, no possessive, single spaces, no dots (``U.S.`` -> ``us``)."""
     key = name.strip().replace("\u2019", "'")
-    key = re.sub(r"'s?$", "", key)
-    key = re.sub(r"^the\s+", "", key, flags=re.IGNORECASE)
+    key = _POSSESSIVE.sub("", key)
+    key = _THE.sub("", key)
     key = key.replace(".", "")
-    return re.sub(r"\s+", " ", key).strip().lower()
+    return _SPACES.sub(" ", key).strip().lower()
 
 
 @lru_cache(maxsize=1)

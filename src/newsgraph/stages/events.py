@@ -85,6 +85,8 @@ class _Mentions:
     def __init__(self, entities: list[Entity], skip_before: int = 0) -> None:
         self.entities = {e.id: e for e in entities}
         self.spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if m.start >= skip_before)
+        #: ``sentence_countries`` memo: each sentence's countries per token
+        self.sentences: dict = {}
 
     def in_tokens(self, tokens: list[Token]) -> list[tuple[int, str]]:
         """(token index, entity id) for each mention overlapping one of the tokens."""
@@ -212,7 +214,7 @@ class EventsStage:
         """The sentence's most salient country, else the dateline's, else the document's (rule 2)."""
         key = sent.start
         if key not in cache:
-            counts = sentence_countries(sent, mentions.countries_at)
+            counts = sentence_countries(sent, mentions.countries_at, memo=mentions.sentences)
             if counts:
                 cache[key] = (next(iter(counts)), "sentence")
             else:
@@ -232,7 +234,7 @@ class EventsStage:
                     if "document" not in cache:
                         total: Counter = Counter()
                         for s in doc.sents:
-                            total.update(sentence_countries(s, mentions.countries_at))
+                            total.update(sentence_countries(s, mentions.countries_at, memo=mentions.sentences))
                         cache["document"] = total.most_common(1)[0][0] if total else None
                     cache[key] = (cache["document"], "document")
         return cache[key]
@@ -260,7 +262,7 @@ class EventsStage:
         if igo is not None:
             self.stats["recipient:igo"] += 1
             return igo
-        counts = sentence_countries(sent, mentions.countries_at, skip)
+        counts = sentence_countries(sent, mentions.countries_at, skip, memo=mentions.sentences)
         for c in counts:
             if c not in own:
                 self.stats["recipient:sentence"] += 1
@@ -348,8 +350,8 @@ class EventsStage:
                 and (c := phrase_country([t], mentions.countries_at))}
         # a place in the phrase first (``ethnic Albanians in south Serbia``), else the rest of the sentence
         outside = {t.i for t in phrase.sent} - inside
-        for counts in (sentence_countries(phrase.sent, mentions.countries_at, outside),
-                       sentence_countries(phrase.sent, mentions.countries_at, inside)):
+        for counts in (sentence_countries(phrase.sent, mentions.countries_at, outside, memo=mentions.sentences),
+                       sentence_countries(phrase.sent, mentions.countries_at, inside, memo=mentions.sentences)):
             for iso in counts:
                 if iso not in own:
                     self.stats["ethnic"] += 1
