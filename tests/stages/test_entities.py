@@ -271,3 +271,9 @@ def test_entities_country_name_tagged_person_is_the_country(nlp):
 def test_entities_igo_title_in_an_apposition(nlp, text, cameo):
     person = [e for e in run(nlp, text).entities if e.type == "person"]
     assert person and person[0].cameo == cameo and person[0].country is None
+
+
+def test_entities_territory_missing_from_the_gazetteer_has_its_country(nlp):
+    doc = run(nlp, "Activists staged rallies in the Gaza Strip on Monday.")
+    gaza = [e for e in doc.entities if e.name == "Gaza Strip"]
+    assert gaza and gaza[0].type == "location" and gaza[0].country == "PSE"

@@ -24,27 +24,14 @@ from ..stages.docdata import NAMESPACE
 _SKIP = {"the", "a", "an"}
 
 
-#: former names of states and their nationality words, absent from the country tables (older wire copy:
-#: ``Kampuchean guerrilla camps``, ``Zairean troops``), and short names of states and territories
-FORMER_NAMES = {"kampuchea": "KHM", "kampuchean": "KHM", "khmer": "KHM", "zaire": "COD", "zairean": "COD",
-                "zairian": "COD", "zairois": "COD", "rhodesia": "ZWE", "rhodesian": "ZWE", "ceylon": "LKA",
-                "ceylonese": "LKA", "siam": "THA", "siamese": "THA", "dahomey": "BEN", "dahomeyan": "BEN",
-                "upper volta": "BFA", "voltaic": "BFA",
-                # short names and territories the tables lack, with the state wire copy codes them under
-                "bosnia": "BIH", "herzegovina": "BIH", "byelorussia": "BLR", "moldavia": "MDA",
-                "east timor": "TLS", "cape verde": "CPV", "gaza": "PSE", "gaza strip": "PSE",
-                "west bank": "PSE", "chechnya": "RUS", "chechen": "RUS", "darfur": "SDN", "tibet": "CHN",
-                "tibetan": "CHN"}
-
-
 def place_country(name: str) -> str | None:
     """The country of a place the gazetteer gives none (``Bosnia``, ``Gaza Strip``, ``Darfur``)."""
-    return FORMER_NAMES.get(name.lower().removeprefix("the "))
+    return kb_countries.by_former_name(name.lower().removeprefix("the "))
 
 
 @lru_cache(maxsize=65536)
 def _lookup(text: str) -> str | None:
-    return (kb_countries.by_demonym(text) or kb_countries.by_name(text) or FORMER_NAMES.get(text.lower())
+    return (kb_countries.by_demonym(text) or kb_countries.by_name(text) or kb_countries.by_former_name(text.lower())
             or _derived_demonym(text))
 
 

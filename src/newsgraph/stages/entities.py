@@ -942,6 +942,8 @@ class _Resolver:
                 continue
             city = places.rank_city(group.name, doc_iso2, dateline_iso2)
             if city is None:
+                # a territory or region the gazetteer lacks still belongs to a country (``the Gaza Strip``)
+                group.country = group.country or countries.by_former_name(countries.normalize(group.name))
                 continue
             iso3 = places.iso3(city.iso2)
             group.country = iso3
