@@ -60,13 +60,13 @@ def main() -> None:
         list(pipeline.process(articles[:2], nlp=full))
         t_bare, t_full = [], []
         for _ in range(args.repeat):
-            t_bare.append(timed(lambda: list(bare.pipe(texts, batch_size=32))))
-            t_full.append(timed(lambda: list(pipeline.process(articles, nlp=full, batch_size=32))))
+            t_bare.append(timed(lambda texts=texts: list(bare.pipe(texts, batch_size=32))))
+            t_full.append(timed(lambda articles=articles: list(pipeline.process(articles, nlp=full, batch_size=32))))
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
             for a in articles:
                 fh.write(json.dumps({"id": a.id, "text": a.text, "published": str(a.published)}) + "\n")
         cli = [str(Path(sys.executable).parent / "newsgraph"), "extract", fh.name]
-        t_cli = [timed(lambda: subprocess.run(cli, check=True, stdout=subprocess.DEVNULL))
+        t_cli = [timed(lambda cli=cli: subprocess.run(cli, check=True, stdout=subprocess.DEVNULL))
                  for _ in range(args.repeat)]
         b, f, c = statistics.median(t_bare), statistics.median(t_full), statistics.median(t_cli)
         rows.append((name, words, b, f, c))

@@ -35,7 +35,7 @@ def test_readers_bad_published_names_value(bad):
 def test_readers_plain_text_file_takes_stem_as_id(tmp_path):
     path = tmp_path / "story-1.txt"
     path.write_text("Russia and China held talks on Monday.", encoding="utf-8")
-    [(line, article)] = list(read_path(path, overrides=Overrides(published="2024-01-02", source="AP")))
+    [(_line, article)] = list(read_path(path, overrides=Overrides(published="2024-01-02", source="AP")))
     assert isinstance(article, Article)
     assert (article.id, article.source, article.published) == ("story-1", "AP", dt.date(2024, 1, 2))
 

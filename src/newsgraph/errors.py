@@ -9,7 +9,7 @@ from enum import Enum
 
 
 class _Messages(str, Enum):
-    def __new__(cls, code: str, template: str) -> _Messages:
+    def __new__(cls, code: str, template: str) -> _Messages:  # noqa: PYI034 — an Enum member, not Self
         obj = str.__new__(cls, template)
         obj._value_ = code
         obj.template = template  # type: ignore[attr-defined]

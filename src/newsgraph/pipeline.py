@@ -153,7 +153,7 @@ def process(
         with nlp.memory_zone():
             try:
                 _process_chunk(nlp, chunk, batch_size, on_error, results)
-            except Exception as exc:  # on_error="raise": the documents finished before it are yielded first
+            except Exception as exc:  # noqa: BLE001 — on_error="raise": the documents finished before it are yielded first
                 error = exc
         yield from results
         if error is not None:

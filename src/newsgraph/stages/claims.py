@@ -292,9 +292,9 @@ def link(claims: list[Claim], events: list[Event]) -> tuple[list[Claim], list[Ev
         update: dict = {"claim": claim.id}
         if not event.attributed_to:
             update["attributed_to"] = list(claim.sources)
-        if event.status in {"occurred", "ongoing", "reported"} or claim.stance in {"alleges", "denies"}:
-            if not (event.status == "negated" and claim.stance == "denies"):
-                update["status"] = _STATUS[claim.stance]
+        if (event.status in {"occurred", "ongoing", "reported"} or claim.stance in {"alleges", "denies"}) and \
+                not (event.status == "negated" and claim.stance == "denies"):
+            update["status"] = _STATUS[claim.stance]
         new_events.append(event.model_copy(update=update))
     return new_claims, new_events
 
