@@ -277,3 +277,9 @@ def test_entities_territory_missing_from_the_gazetteer_has_its_country(nlp):
     doc = run(nlp, "Activists staged rallies in the Gaza Strip on Monday.")
     gaza = [e for e in doc.entities if e.name == "Gaza Strip"]
     assert gaza and gaza[0].type == "location" and gaza[0].country == "PSE"
+
+
+def test_entities_a_states_envoy_to_an_igo_keeps_the_state(nlp):
+    doc = run(nlp, "Russian UN ambassador Vassily Nebenzia said the resolution was biased.", published="2022-06-12")
+    person = [e for e in doc.entities if e.type == "person"]
+    assert person and person[0].country == "RUS" and not (person[0].cameo or "").startswith("IGO")

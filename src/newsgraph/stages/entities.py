@@ -64,6 +64,8 @@ _MESSAGES = {"warning", "message", "letter", "call", "statement", "request", "de
 _OFFICE_TITLES = {"king", "queen", "prince", "princess", "emperor", "sheikh", "pope", "president", "premier",
                   "chancellor", "ayatollah", "general", "gen.", "senator", "sen.", "governor", "gov.", "mayor",
                   "secretary", "minister", "judge", "justice", "crown"}
+#: titles of a state's representatives: ``UN ambassador`` is a state's envoy to the UN, not the UN's official
+_STATE_ENVOYS = {"ambassador", "ambassadors", "representative", "delegate", "delegation"}
 #: words of an organisation's name, never of a person's (``President Bush Administration``)
 _ORG_WORDS = {"administration", "commission", "committee", "council", "party", "ministry", "department", "agency",
               "office", "government", "court", "union", "front", "movement", "league", "army", "bank", "group",
@@ -878,14 +880,23 @@ class _Resolver:
                 while i >= 0 and (doc[i].lower_ in _TITLE_NOUNS | _TITLE_MODS - {"the", "of"} or doc[i].text in
                                   {"-", "\u2013"}):
                     i -= 1
-                if 0 <= i < self._tok(start) - 1:
+                if 0 <= i < self._tok(start) - 1 and doc[self._tok(start) - 1].lower_ not in _STATE_ENVOYS:
                     igo = igo_ends.get(doc[i].idx + len(doc[i].text))
+                    # ``Russian UN ambassador``: a state's envoy to the organisation, not its official
+                    if igo is not None:
+                        first = min(s for s, e in igo.mentions if e == doc[i].idx + len(doc[i].text))
+                        j = self._tok(first) - 1
+                        if j >= 0 and (_is_country_word(doc[j]) or doc[j].lower_ in {"'s", "\u2019s"}):
+                            igo = None
                 # an apposition: ``, the United Nations Emergency Relief Coordinator,``
                 if igo is None and (m := _APPOS.match(self.text[end:end + 100])) is not None:
                     role = m.group(1)
                     at = end + m.start(1)
-                    igo = next((g for c, g in by_char.items() if at <= c < at + len(role)), None)
                     words = role.split()
+                    if words[-1].lower() in _STATE_ENVOYS or any(_nation_word(w) or countries.by_name(w)
+                                                                   for w in words):
+                        continue  # ``Russia's UN ambassador``
+                    igo = next((g for c, g in by_char.items() if at <= c < at + len(role)), None)
                     if igo is None and any(w.lower().strip("'\u2019") in _TITLE_NOUNS for w in words[-2:]):
                         for n in (3, 2, 1):
                             actor = kb.lookup(" ".join(words[:n]), {"igo"}) if len(words) > n else None
