@@ -292,9 +292,9 @@ class EventsStage:
         role noun or group pronoun, of the sentence's most salient country (rule 2)."""
         if phrase is None or any(mentions.country(i) for i in ids):
             return ids
-        # a named organisation heading the phrase is the actor even without a country; a country in its
-        # modifiers places it (``the Red Cross operating in Iraq``), it does not replace it
-        # (``Israel's Cabinet``, ``the Kenyan Red Cross``: a country in the head's own modifiers still counts)
+        # a named organisation heading the phrase is the actor even without a country: a country elsewhere in
+        # its phrase places it (``the Red Cross operating in Iraq``), it does not replace it; one in the head's
+        # own modifiers says whose it is (``Israel's Cabinet``)
         on_head = {eid for _, eid in mentions.in_tokens([phrase])}
         if any(i in on_head and (e := mentions.entities.get(i)) is not None
                and e.type in {"organization", "igo", "media"} for i in ids):
@@ -597,11 +597,11 @@ class EventsStage:
                 if actors:
                     phrase = cand
                     break
-            recipient_tokens = self._recipient_tokens(f)
             actors = self._ethnic(phrase, self._country_fallback(phrase, actors, mentions, cache), mentions)
             avoid = {c for a in actors if (c := mentions.country(a))}
             recipient = None
             same_country_ok = False
+            recipient_tokens = self._recipient_tokens(f)
             # an event noun takes the clause of its light verb (``said it would impose sanctions``)
             clause = f.token.head if f.is_noun and f.token.dep_ == "dobj" and \
                 _vlemma(f.token.head) in LIGHT_VERBS else None if f.is_noun else f.token
