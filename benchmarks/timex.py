@@ -7,6 +7,8 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/timex.py --no-heideltime    # newsgraph alone (seconds, not minutes)
     .venv/bin/python benchmarks/timex.py --full-speed       # also time the whole default newsgraph pipeline
     .venv/bin/python benchmarks/timex.py --no-heideltime --parse-cache /tmp/timex-parses   # reuse the parses
+    .venv/bin/python benchmarks/timex.py --split dev --heideltime-cache benchmarks/out/heideltime-dev.json \
+        --compare /tmp/compare.txt          # HeidelTime's output kept as JSON (run once), then where the two differ
 
 HeidelTime runs through ``benchmarks/heideltime_runner.py`` in its own environment (``benchmarks/heideltime_env.sh``),
 on the same files, in the same run. Scores follow TempEval-3: strict and relaxed extent P/R/F1 (one-to-one matching,
@@ -187,6 +189,26 @@ def run_full_extract(docs: list[Gold]) -> float:
     return time.perf_counter() - t0
 
 
+def run_heideltime_cached(docs: list[Gold], timeout: float, cache: Path | None) -> tuple[dict[str, list], float | None]:
+    """HeidelTime's results, read from ``cache`` (JSON) for the documents it holds; the others are run and added.
+
+    The seconds are those of the runs that made the cache (None when the cache was written by several runs).
+    """
+    if cache is None:
+        return run_heideltime(docs, timeout)
+    stored: dict = json.loads(cache.read_text()) if cache.exists() else {"results": {}, "seconds": {}}
+    missing = [d for d in docs if d.name not in stored["results"]]
+    if missing:
+        print(f"heideltime: {len(missing)} documents not in {cache}, running them", file=sys.stderr)
+        results, seconds = run_heideltime(missing, timeout)
+        stored["results"].update({k: [list(x) for x in v] for k, v in results.items()})
+        stored["seconds"].update({d.name: seconds / len(missing) for d in missing})
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(stored))
+    results = {d.name: [tuple(x) for x in stored["results"][d.name]] for d in docs}
+    return results, sum(stored["seconds"].get(d.name, 0.0) for d in docs) or None
+
+
 def run_heideltime(docs: list[Gold], timeout: float) -> tuple[dict[str, list], float]:
     if not HEIDELTIME_PY.exists():
         raise SystemExit(f"no HeidelTime environment at {HEIDELTIME_PY}: run benchmarks/heideltime_env.sh "
@@ -199,6 +221,44 @@ def run_heideltime(docs: list[Gold], timeout: float) -> tuple[dict[str, list], f
         seconds = time.perf_counter() - t0
         out = json.loads(dst.read_text())
     return {k: [tuple(x) for x in v] for k, v in out["results"].items()}, out.get("seconds", seconds)
+
+
+def compare(docs: list[Gold], systems: dict[str, tuple[dict[str, list], float | None]]) -> list[str]:
+    """Dev timexes where exactly one of newsgraph and HeidelTime has the gold value, and spans only one system adds.
+
+    Lines start with ``HT+`` (HeidelTime right, newsgraph wrong or silent), ``NG+`` (the reverse), ``NG-spurious``
+    (newsgraph tags what gold and HeidelTime leave) or ``HT-spurious``; then the file, gold, both systems, context.
+    """
+    lines = []
+    for d in docs:
+        if d.split != "dev":
+            continue
+        matched = {}
+        for name in ("newsgraph", "heideltime"):
+            _, pairs = score(d.spans, systems[name][0].get(d.name, []))
+            matched[name] = pairs
+
+        def show(t: tuple | None, text: str = d.text) -> str:
+            return f"{text[t[0]:t[1]]!r} {t[2]} {t[3]}" if t else "-"
+
+        by_gold = {name: {g: s for g, s in pairs if g is not None} for name, pairs in matched.items()}
+        for g in d.spans:
+            ours, theirs = by_gold["newsgraph"].get(g), by_gold["heideltime"].get(g)
+            ok_ours = ours is not None and _norm_value(ours[3]) == _norm_value(g[3])
+            ok_theirs = theirs is not None and _norm_value(theirs[3]) == _norm_value(g[3])
+            if ok_ours == ok_theirs:
+                continue
+            context = d.text[max(0, g[0] - 60):g[0] + 60].replace("\n", " ")
+            lines.append(f"{'NG+' if ok_ours else 'HT+'}\t{d.name} dct={d.dct[:10]}\tGOLD {show(g)}\tNG {show(ours)}\t"
+                         f"HT {show(theirs)}\t| {context}")
+        spurious = {name: [s for g, s in pairs if g is None] for name, pairs in matched.items()}
+        for name, other, tag in (("newsgraph", "heideltime", "NG-spurious"), ("heideltime", "newsgraph", "HT-spurious")):
+            for s in spurious[name]:
+                if any(o[0] < s[1] and s[0] < o[1] for o in spurious[other]):
+                    continue
+                context = d.text[max(0, s[0] - 60):s[0] + 60].replace("\n", " ")
+                lines.append(f"{tag}\t{d.name} dct={d.dct[:10]}\tGOLD -\t{name} {show(s)}\t| {context}")
+    return lines
 
 
 # ------------------------------------------------------------------------------------------------------------ report
@@ -225,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full-speed", action="store_true", help="also time the full default newsgraph pipeline")
     parser.add_argument("--errors", type=Path, help="write newsgraph's mismatches (dev split only) to this file")
     parser.add_argument("--heideltime-timeout", type=float, default=3600.0)
+    parser.add_argument("--heideltime-cache", type=Path, metavar="FILE",
+                        help="keep HeidelTime's output in this JSON file and reuse it (documents missing are run)")
+    parser.add_argument("--compare", type=Path, metavar="FILE",
+                        help="write the dev timexes where one system's value is right and the other's is not")
     parser.add_argument("--parse-cache", type=Path, metavar="DIR",
                         help="keep spaCy's parses here and reuse them (runs the stage alone; no pipeline speed)")
     args = parser.parse_args(argv)
@@ -238,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     ours, pipeline_s, stage_s = run_newsgraph(docs, args.parse_cache)
     systems["newsgraph"] = (ours, pipeline_s)
     if not args.no_heideltime:
-        systems["heideltime"] = run_heideltime(docs, args.heideltime_timeout)
+        systems["heideltime"] = run_heideltime_cached(docs, args.heideltime_timeout, args.heideltime_cache)
 
     groups = {"all": docs, "dev": [d for d in docs if d.split == "dev"],
               "heldout": [d for d in docs if d.split == "heldout"],
@@ -263,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
                             at = (g or s)[0]  # type: ignore[index]
                             context = d.text[max(0, at - 50):at + 50].replace("\n", " ")
                             errors.append(f"{d.name} dct={d.dct[:10]}\tGOLD {gs}\tSYS {ss}\t| {context}")
-            rate = len(docs) / seconds if part == "all" and seconds else None
+            rate = len(docs) / seconds if part == "all" and seconds and not args.heideltime_cache else None
             rows.append((name, f"{part} ({len(members)})", total, rate))
     print(table(rows))
     print()
@@ -274,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsgraph timexes-only pipeline (spaCy + stage): {len(docs) / pipeline_s:.1f} docs/s "
               f"({pipeline_s:.1f} s); stage alone on parsed Docs: {len(docs) / stage_s:.1f} docs/s "
               f"({stage_s:.2f} s, {100 * stage_s / pipeline_s:.1f}% of the pipeline)")
-    if "heideltime" in systems and pipeline_s is not None:
+    if "heideltime" in systems and pipeline_s is not None and systems["heideltime"][1]:
         seconds = systems["heideltime"][1]
         print(f"HeidelTime: {len(docs) / seconds:.2f} docs/s ({seconds:.1f} s); newsgraph pipeline is "
               f"{seconds / pipeline_s:.0f}x faster")
@@ -282,6 +346,10 @@ def main(argv: list[str] | None = None) -> int:
         full_s = run_full_extract(docs)
         print(f"newsgraph full default pipeline + timexes (process() -> Document, stages present in this tree): "
               f"{len(docs) / full_s:.1f} docs/s ({full_s:.1f} s)")
+    if args.compare and "heideltime" in systems:
+        lines = compare(docs, systems)
+        args.compare.write_text("\n".join(lines) + "\n")
+        print(f"{len(lines)} dev differences between the systems written to {args.compare}", file=sys.stderr)
     if args.errors:
         args.errors.write_text("\n".join(errors) + "\n")
         print(f"{len(errors)} dev mismatches written to {args.errors}", file=sys.stderr)

@@ -379,3 +379,71 @@ def test_timexes_spelled_years_in_transcripts():
         ("nineteen ninety-seven", "DATE", "1997")]
     assert values("Some nineteen ninety-six people signed.", D(1998, 2, 27)) == []
     assert values("He scored nineteen five times.", D(1998, 2, 27)) == []
+
+
+# --- round 4: classes where HeidelTime was right and newsgraph was not (dev split) ----------------------------------
+
+def test_timexes_year_before_a_double_dash():
+    # "--" is punctuation, not the hyphen of "1984-85" or "1990-vintage"
+    assert values("GM sold its stake in Jaguar in 1984 -- part of a nationalistic practice.", D(1989, 10, 27)) == [
+        ("1984", "DATE", "1984")]
+
+
+def test_timexes_coordinated_weekdays_share_a_plural():
+    assert values("Two new flights would leave Bombay on Monday and Tuesday nights from March 30.",
+                  D(1998, 2, 13))[:2] == [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+    assert values("The market is open on Saturdays and Sundays.", D(1998, 2, 13)) == [
+        ("Saturdays", "SET", "XXXX-WXX-6"), ("Sundays", "SET", "XXXX-WXX-7")]
+    assert values("He met her on Monday and Tuesday.", D(1998, 2, 13)) == [
+        ("Monday", "DATE", "1998-02-09"), ("Tuesday", "DATE", "1998-02-10")]
+
+
+def test_timexes_second_day_of_a_month_range():
+    assert values("The summit will be held in Washington on April 24 and 25.", D(1999, 2, 10)) == [
+        ("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]
+    assert values("Sales rose on Oct. 12 and 13 percent more units shipped.", D(1989, 10, 30)) == [
+        ("Oct. 12", "DATE", "1989-10-12")]
+
+
+def test_timexes_counted_trading_days_and_a_hundred_years():
+    assert values("Eight trading days after the plunge, the index recovered.", D(1989, 10, 30)) == [
+        ("Eight trading days", "DURATION", "P8D")]
+    assert values("The crown has ruled it for almost a hundred years.", D(1998, 2, 13)) == [
+        ("almost a hundred years", "DURATION", "P100Y")]
+
+
+def test_timexes_idioms_and_fractions_are_not_timexes():
+    assert values("For the people of Poland, high noon comes today.", D(1999, 3, 12)) == [
+        ("today", "DATE", "1999-03-12")]
+    assert values("Iraq imports about three-quarters of its food.", D(1990, 8, 16)) == []
+    assert values("The meeting ended at noon.", D(1999, 3, 12)) == [("noon", "TIME", "1999-03-12T12:00")]
+
+
+def test_timexes_the_past_year_is_the_previous_calendar_year():
+    assert values("Hate groups grew over the past year.", D(1998, 3, 3)) == [("the past year", "DATE", "1997")]
+    assert values("Workers lost earning power in the last decade.", D(1998, 2, 6)) == [
+        ("the last decade", "DATE", "198")]
+    # a counted span stays a duration
+    assert values("Jobs grew over the past 20 years.", D(1998, 3, 3)) == [("the past 20 years", "DURATION", "P20Y")]
+
+
+def test_timexes_unit_long_adjectives_are_durations():
+    assert values("The lawyers emerged from their third day-long meeting.", D(2000, 4, 5)) == [
+        ("day-long", "DURATION", "P1D")]
+    assert values("It ended the decades-long battle with exiles.", D(2000, 1, 7)) == [
+        ("decades-long", "DURATION", "PXY")]
+    assert values("After a yearlong inquiry, the panel reported.", D(2000, 1, 7)) == [
+        ("yearlong", "DURATION", "P1Y")]
+
+
+def test_timexes_clock_hour_with_part_of_day():
+    assert values("The father will leave on April 6 at 4 in the morning.", D(2000, 4, 5)) == [
+        ("April 6", "DATE", "2000-04-06"), ("4 in the morning", "TIME", "2000-04-06T04:00")]
+    assert values("The vote closes at five o'clock in the afternoon.", D(2000, 4, 5)) == [
+        ("five o'clock in the afternoon", "TIME", "2000-04-05T17:00")]
+    assert values("He ran 3 in the morning session.", D(2000, 4, 5)) == []
+
+
+def test_timexes_the_last_year_of_something_is_not_last_year():
+    # the final year of a period, not the calendar year before the publication date
+    assert ("the last year", "DATE", "1997") not in values("He resigned in the last year of his term.", D(1998, 3, 3))

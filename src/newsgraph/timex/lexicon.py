@@ -41,7 +41,8 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "ninety": 90}
 VAGUE = {"several", "few", "a few", "many", "some", "couple", "a couple of", "a couple", "numerous", "dozens of",
          "hundreds of", "a number of", "a series of"}
-ARTICLE_ONE = {"a": 1, "an": 1, "one": 1, "a single": 1, "half a": 0.5, "half an": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12}
+ARTICLE_ONE = {"a": 1, "an": 1, "one": 1, "a single": 1, "half a": 0.5, "half an": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12,
+              "a hundred": 100}
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,

@@ -77,7 +77,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d])"
 _ONES = "|".join(sorted(lx.ONES, key=len, reverse=True))
 _TENS = "|".join(lx.TENS)
-_NUMWORD = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_ONES}|a\s+dozen|dozen)"
+_NUMWORD = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_ONES}|a\s+dozen|dozen|a\s+hundred|one\s+hundred)"
 _NUM = rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:\s+and\s+a\s+half)?|an?|half\s+an?)"
 _VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|numerous|dozens\s+of|hundreds\s+of|a\s+number\s+of)"
 _UNIT = (r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|"
@@ -223,6 +223,16 @@ def _month_day(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
+@rule("second_day", rf"\b(?P<mon>{_MONTH})\s+{_DAY}\s*(?:and|or|to|through|-|\u2013)\s*(?P<x>(?P<day>{_DAY}))"
+      rf"(?![\w-]|\s+(?:{_MONTH}|percent|%|million|billion|[a-z]+s\b))(?:,?\s+(?P<year>{_YEAR}))?",
+      trigger=_MONTH_TRIGGER)
+def _second_day(m: re.Match[str], text: str) -> Resolver | None:
+    """``the summit on April 24 and 25``: the second day is a date of the same month."""
+    if not m["mon"][0].isupper() or int(m["day"][:2].rstrip("snrt")) <= int(re.search(r"\s(\d+)", m[0])[1]):
+        return None
+    return _month_day(m, text)
+
+
 @rule("week_of", rf"\b(?P<x>the\s+week\s+of\s+(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?)",
       priority=2, trigger=r"\bweek\s+of\b")
 def _week_of(m: re.Match[str], text: str) -> Resolver | None:
@@ -331,13 +341,17 @@ def _month_name(m: re.Match[str], text: str) -> Resolver | None:
 # --- weekdays, day words, parts of the day --------------------------------------------------------------------------
 
 @rule("weekday", rf"\b(?P<x>(?:(?P<mod>last|next|this|this\s+past|this\s+coming|coming|past|early|late|earlier|later)\s+)?"
-      rf"(?P<wd>{_WEEKDAY})(?P<pl>s)?(?![a-z])(?:\s+(?P<pod>{_POD})s?\b)?)")
+      rf"(?P<wd>{_WEEKDAY})(?P<pl>s)?(?![a-z])(?:\s+(?P<pod>{_POD})(?P<podpl>s)?\b)?)")
 def _weekday(m: re.Match[str], text: str) -> Resolver | None:
     wd = lx.WEEKDAYS[m["wd"].lower()]
     pod = lx.PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else ""
     mod = (m["mod"] or "").lower().split()
     key = mod[-1] if mod and mod[-1] in ("last", "next", "past", "coming") else ("this" if mod == ["this"] else None)
-    if m["pl"]:
+    # "on Monday and Tuesday nights": the plural after the second weekday makes both recurring
+    shared = None if m["pl"] or m["pod"] or mod else _COORDINATED_PLURAL.match(text, m.end("x"))
+    if shared and shared["pod"]:
+        pod = lx.PARTS_OF_DAY[shared["pod"].lower()]
+    if m["pl"] or m["podpl"] or shared:
         value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
         return lambda ctx: ("SET", value)
     # "Wednesday's ruling", "Thursday's closing price": something that has already taken place
@@ -352,6 +366,8 @@ def _weekday(m: re.Match[str], text: str) -> Resolver | None:
 
     return resolve
 
+
+_COORDINATED_PLURAL = re.compile(rf"(?:\s*,\s*|\s+(?:and|or)\s+){_WEEKDAY}(?:s\b|\s+(?P<pod>{_POD})s\b)", _F)
 
 _DAYWORD_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
@@ -412,6 +428,8 @@ _TIME_DAYREF = rf"(?:{_WEEKDAY}|today|yesterday|tomorrow|(?:{_MONTH})\s+{_DAY})"
 def _clock(m: re.Match[str], text: str) -> Resolver | None:
     if m["nm"]:
         nm = m["nm"].lower()
+        if re.search(r"\bhigh\s+$", text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+            return None  # "high noon": a showdown, not a clock time
         hh, mm = (12, 0) if nm in ("noon", "midday") else (24, 0)
     elif m["h24"]:
         hh, mm = int(m["h24"]), int(m["mi24"])
@@ -439,6 +457,33 @@ def _clock(m: re.Match[str], text: str) -> Resolver | None:
             if got is None:
                 return None
             return "TIME", got[1][:10] + clock
+        base = ctx.anchor_day or (ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX")
+        return "TIME", base[:10] + clock
+
+    return resolve
+
+
+_HOUR_WORDS = {w: n for w, n in lx.ONES.items() if 1 <= n <= 12}
+
+
+@rule("clock_pod", r"(?<![\d:.$])\b(?P<x>(?P<h>1[0-2]|0?[1-9]|" + "|".join(_HOUR_WORDS) + r")(?::(?P<mi>[0-5]\d))?"
+      r"(?:\s+o'clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night))\b",
+      trigger=r"\bin\s+the\s+(?:morning|afternoon|evening|night)\b")
+def _clock_pod(m: re.Match[str], text: str) -> Resolver | None:
+    """``at 4 in the morning``, ``five o'clock in the afternoon``: a clock time on the anchor day."""
+    if not re.search(r"\b(?:at|by|until|till|before|after|around|about|from|to|since)\s+$",
+                     text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
+        return None  # "twice in the morning", "killed 3 in the morning raid"
+    h = m["h"].lower()
+    hh = int(h) if h.isdigit() else _HOUR_WORDS[h]
+    pod = m["pod"].lower()
+    if pod in ("afternoon", "evening") and hh < 12 or (pod == "night" and 6 <= hh < 12):
+        hh += 12
+    elif pod == "morning" and hh == 12:
+        hh = 0
+    clock = f"T{hh:02d}:{int(m['mi'] or 0):02d}"
+
+    def resolve(ctx: Context) -> Result:
         base = ctx.anchor_day or (ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX")
         return "TIME", base[:10] + clock
 
@@ -606,6 +651,9 @@ def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
             value = _duration(1, unit)
             return lambda ctx: ("DURATION", value)
         return None
+    if rel in ("the past", "the last") and not pre and unit in ("year", "decade") and \
+            not re.match(r"\s+(?:of|in\s+which|when|that|before|after)\b", after):
+        rel = "last"  # "over the past year", "in the last decade": the calendar unit before this one
     if rel in ("the past", "the last") and not pre:
         value = _duration(1, unit if unit != "period" else "year") if unit != "weekend" else "P2D"
         if unit == "decade":
@@ -847,7 +895,7 @@ def _year_ref(yref: str | None, ctx: Context) -> str | None:
 # --- years, decades, centuries -------------------------------------------------------------------------------------
 
 _NOT_YEAR_AFTER = re.compile(
-    r"\s*(?:%|percent|per\b|-(?!year|month|day|\d)|people|persons|troops|soldiers|men|women|children|workers|employees|"
+    r"\s*(?:%|percent|per\b|-(?!-|year|month|day|\d)|people|persons|troops|soldiers|men|women|children|workers|employees|"
     r"jobs|units|shares|cars|feet|foot|meters|metres|miles|km|kilometers|tons|tonnes|barrels|dollars|acres|students|"
     r"members|copies|vehicles|homes|houses|cases|deaths|votes|pounds|euros|yen|yuan|rubles|points|hectares|square|"
     r"residents|refugees|patients|users|customers|delegates|officers|police|rounds|kg|mw|beds|rooms|seats|"
@@ -938,7 +986,7 @@ def _century(m: re.Match[str], text: str) -> Resolver | None:
 @rule("duration", rf"\b(?P<x>(?:(?P<q>{_QUANT})\s+)?(?:(?P<det>the|a|an|another|each\s+of\s+the)\s+)?"
       rf"(?:(?P<rel>past|last|next|coming|first|previous|final|following|initial|remaining|entire|full|whole|"
       rf"additional|other|better\s+part\s+of\s+the|latest|prior|preceding)\s+)?"
-      rf"(?P<num>{_NUM}|{_VAGUE})[\s-]+(?:(?:more|additional|full|straight|consecutive|long|extra|further)\s+)?"
+      rf"(?P<num>{_NUM}|{_VAGUE})[\s-]+(?:(?:more|additional|full|straight|consecutive|long|extra|further|trading|business|working)\s+)?"
       rf"(?P<unit>{_UNIT})(?P<adj>-long|-old|\s+old)?(?P<half>\s+and\s+a\s+half)?)(?![\w-])", trigger=_UNIT_TRIGGER)
 def _duration_rule(m: re.Match[str], text: str) -> Resolver | None:
     if m["adj"] and "old" in m["adj"]:
@@ -978,6 +1026,9 @@ def _duration_rule(m: re.Match[str], text: str) -> Resolver | None:
     # "the first quarter" belongs to the ordinal rule; a bare "quarter" is mostly a fraction
     if unit == "quarter" and n is not None and not m["rel"] and num in ("a", "an", "one"):
         return None
+    if unit == "quarter" and not m["rel"] and not m["det"] and "-" in text[m.start("num"):m.start("unit")] and \
+            re.match(r"\s+of\b", after):
+        return None  # "about three-quarters of its food": a fraction
     rel = (m["rel"] or "").lower()
     # "the coming days" without a number are handled by the reference rule
     if n is None and rel == "coming" and m["det"]:
@@ -995,6 +1046,15 @@ def _duration_rule(m: re.Match[str], text: str) -> Resolver | None:
     if m["q"] and m["det"] and m["q"].lower() in ("over", "under"):
         return Narrowed(resolver, m.start("det"))
     return resolver
+
+
+@rule("unit_long", r"\b(?P<x>(?P<unit>hour|day|week|month|year|decade|centur(?:y|ie))(?P<pl>s)?-?long)\b",
+      trigger=r"long\b")
+def _unit_long(m: re.Match[str], text: str) -> Resolver | None:
+    """``a day-long meeting``, ``the decades-long battle``, ``a yearlong inquiry``: one unit, or an unknown number."""
+    unit = _unit(m["unit"] + ("s" if m["pl"] else ""))
+    value = _duration(None if m["pl"] else 1, unit)
+    return lambda ctx: ("DURATION", value)
 
 
 @rule("bare_units", r"\b(?:for|over|in|took|take|lasted|last|spent|spend|within)\s+(?P<x>(?:(?:many|several|some)\s+)?"
