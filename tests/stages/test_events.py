@@ -481,3 +481,28 @@ def test_events_shipped_lexicon_is_the_build_of_the_overrides():
     spec.loader.exec_module(module)
     shipped = json.loads((root / "src/newsgraph/data/event_lexicon.json").read_text(encoding="utf-8"))
     assert module.build(data) == shipped, "run scripts/build_event_lexicon.py"
+
+
+@pytest.mark.parametrize("text, category", [
+    # PLOVER manual 2.0, SANCTION convict: "find an entity or behavior guilty, unconstitutional, or liable"
+    ("A Russian court convicted the American journalist of espionage on Tuesday.", "SANCTION"),
+    ("A court in Cairo sentenced the opposition leader to five years in prison.", "SANCTION"),
+    ("A Moscow court found the activist guilty of extremism.", "SANCTION"),
+    ("The Supreme Court ruled the law unconstitutional.", "SANCTION"),
+    # COERCE cyber: "hacking, security breaches, website attacks"
+    ("Hackers linked to Iran attacked the websites of Israeli banks.", "COERCE"),
+    # PROTEST strike; RETREAT disarm; THREATEN; AID humanitarian and economic
+    ("Thousands of teachers went on strike in Nigeria.", "PROTEST"),
+    ("The rebels handed over their weapons to UN peacekeepers.", "RETREAT"),
+    ("The United States warned Russia of severe consequences.", "THREATEN"),
+    ("Japan sent food and medicine to the earthquake victims in Turkey.", "AID"),
+    ("The World Bank approved a $500 million loan to Egypt.", "AID"),
+])
+def test_events_plover_manual_modes(nlp, text, category):
+    from newsgraph.readers import article_from_fields
+    from newsgraph.stages.events import main_events, plover_category
+    from newsgraph.stages.ingest import make_doc
+
+    doc = nlp(make_doc(nlp, article_from_fields({"text": text, "published": "2023-06-12"}, where="test")))
+    mains = main_events(doc)
+    assert mains and plover_category(mains[0]) == category, [(e.type, e.trigger.text) for e in doc._.events]

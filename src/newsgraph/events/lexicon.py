@@ -220,7 +220,9 @@ def _phrase_tokens(token: Token) -> list[Token]:
     a noun or prepositional phrase (``dismissed an appeal [to lay down their arms]``: ``arms`` is not the
     object of ``dismissed``); the trigger's own complement (``agreed to [meet]``) stays."""
     out: list[Token] = []
-    stack = [c for c in token.children if c.dep_ not in _CLAUSE_DEPS or c.dep_ == "conj" and c.pos_ != "VERB"]
+    # an adjective as complement is a small clause of the trigger's object (``found the activist guilty``)
+    stack = [c for c in token.children if c.dep_ not in _CLAUSE_DEPS or c.dep_ == "conj" and c.pos_ != "VERB"
+             or c.dep_ == "ccomp" and c.pos_ == "ADJ"]
     while stack:
         t = stack.pop()
         out.append(t)

@@ -44,7 +44,9 @@ LIGHT_VERBS = {"make", "pay", "hold", "conduct", "carry", "launch", "stage", "us
                # verbs of renewal and escalation: the object still names the event (``renewed negotiations``,
                # ``will extend the curfew``, ``reimposed blockades``)
                "renew", "extend", "reimpose", "tighten", "expand", "escalate", "widen", "prolong", "relaunch",
-               "reinforce", "broaden", "strengthen"}
+               "reinforce", "broaden", "strengthen",
+               # ``went on strike``, ``went on a hunger strike``: the event noun is the object of ``on``
+               "go"}
 FRAME_VERBS = (REPORT_VERBS | PREDICT_VERBS | {"according", "cite", "prepare", "accord"}) - {"accuse", "blame"}
 #: verbs of effort whose complement is the event (``push to export``)
 EFFORT_VERBS = {"push", "try", "attempt", "seek", "strive", "move", "work", "struggle", "scramble", "rush"}
@@ -558,11 +560,16 @@ class EventsStage:
                 tok.head.head.pos_ != "ADJ":
             return True
         if lemma in FRAME_VERBS:
-            # unless a CAMEO pattern codes a material act on its object (``declared a ceasefire``); a verbal
-            # code on a speech verb (``citing debris analysis`` → investigate) is the frame's own content
-            return not (f.pattern and f.coding.cameo[:2] not in VERBAL_ROOTS
-                        and any(c.dep_ == "dobj" for c in tok.children)
-                        and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children))
+            # unless a CAMEO pattern codes a material act on its object (``declared a ceasefire``) or a threat
+            # with no clause to frame (``warned Russia of severe consequences``); another verbal code on a speech
+            # verb (``citing debris analysis`` → investigate) is the frame's own content
+            if not f.pattern or any(c.dep_ in {"ccomp", "xcomp"} and c.pos_ != "ADJ" for c in tok.children):
+                return True  # (an adjective is a small clause of the object: ``found the activist guilty``)
+            if f.coding.type == "THREATEN":
+                return False
+            material = f.coding.cameo[:2] not in VERBAL_ROOTS or f.coding.type == "SANCTION"  # 116 convict
+            return not (material and any(c.dep_ == "dobj" or c.dep_ == "ccomp" and c.pos_ == "ADJ"
+                                         for c in tok.children))
         # a claim about oneself (``claims to be manufacturing weapons``) frames its complement; it accuses
         # nobody
         if lemma in {"claim", "purport"} and any(c.dep_ == "xcomp" for c in tok.children) and not any(
