@@ -506,3 +506,9 @@ def test_events_plover_manual_modes(nlp, text, category):
     doc = nlp(make_doc(nlp, article_from_fields({"text": text, "published": "2023-06-12"}, where="test")))
     mains = main_events(doc)
     assert mains and plover_category(mains[0]) == category, [(e.type, e.trigger.text) for e in doc._.events]
+
+
+def test_events_managed_to_frames_its_complement(nlp):
+    # ``manage`` sits in CAMEO's 060 block: ``managed to flee`` is no cooperation
+    events = events_of(nlp, "Two of the pirates managed to flee before the navy boarded their boats.")
+    assert not [e for e in events if e.trigger.text == "managed"]

@@ -49,7 +49,7 @@ LIGHT_VERBS = {"make", "pay", "hold", "conduct", "carry", "launch", "stage", "us
                "go"}
 FRAME_VERBS = (REPORT_VERBS | PREDICT_VERBS | {"according", "cite", "prepare", "accord"}) - {"accuse", "blame"}
 #: verbs of effort whose complement is the event (``push to export``)
-EFFORT_VERBS = {"push", "try", "attempt", "seek", "strive", "move", "work", "struggle", "scramble", "rush"}
+EFFORT_VERBS = {"push", "try", "attempt", "seek", "strive", "move", "work", "struggle", "scramble", "rush", "manage"}
 #: PLOVER types that code what an actor says about an action (``threatened to …``, ``refused to …``)
 SPEECH_ACT_TYPES = {"THREATEN", "REJECT", "AGREE", "REQUEST"}
 #: verbs of the subject's own need or gain: ``is pressed to [receive] help`` (an agentless passive of a demand verb
