@@ -23,6 +23,7 @@ Events are numbered ``e1``, ``e2`` … in text order. ``claim`` stays null until
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -87,17 +88,26 @@ class _Mentions:
     def __init__(self, entities: list[Entity], skip_before: int = 0) -> None:
         self.entities = {e.id: e for e in entities}
         self.spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if m.start >= skip_before)
+        self.starts = [start for start, _, _ in self.spans]
+        self.longest = max((end - start for start, end, _ in self.spans), default=0)
         #: ``sentence_countries`` memo: each sentence's countries per token
         self.sentences: dict = {}
 
     def in_tokens(self, tokens: list[Token]) -> list[tuple[int, str]]:
-        """(token index, entity id) for each mention overlapping one of the tokens."""
+        """(token index, entity id) for each mention overlapping one of the tokens (per token in mention order)."""
         out = []
+        spans, starts, longest = self.spans, self.starts, self.longest
         for t in tokens:
             a, b = t.idx, t.idx + len(t.text)
-            for start, end, eid in self.spans:
-                if start < b and a < end:
-                    out.append((t.i, eid))
+            # mentions starting before the token's end, back to the longest mention's reach
+            k = bisect_left(starts, b)
+            j = k - 1
+            hits = []
+            while j >= 0 and starts[j] > a - longest:
+                if spans[j][1] > a:
+                    hits.append(spans[j][2])
+                j -= 1
+            out.extend((t.i, eid) for eid in reversed(hits))
         return out
 
     def index(self, doc: Doc) -> None:
