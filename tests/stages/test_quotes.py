@@ -477,3 +477,10 @@ def test_quotes_factory_rejects_a_bad_tag_covered():
 
     with pytest.raises(ValueError, match="tag_covered"):
         spacy.blank("en").add_pipe("quotes", config={"tag_covered": 1.5})
+
+
+def test_quotes_clause_of_a_pretence_is_no_report(nlp):
+    assert run(nlp, "The minister pretended nothing had happened.")._.quotes == []
+    assert run(nlp, "Police ensured the crowd stayed calm.")._.quotes == []
+    [q] = run(nlp, "Trump bragged he would win the state by a landslide.")._.quotes
+    assert (q.speaker_text, q.cue) == ("Trump", "bragged")

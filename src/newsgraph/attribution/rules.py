@@ -60,8 +60,10 @@ _NOT_CUES = {"be", "have", "do", "make", "mean", "ensure", "seem", "appear", "be
              "use", "lose", "grow", "try", "like", "require", "allow", "emerge", "mark", "push", "knock", "break",
              "cut", "choose", "bother", "dawn", "happen", "matter", "follow", "result", "see to", "provide", "stipulate",
              "take", "give", "put", "keep", "go", "come"}
-#: verbs whose finite clause (without ``that``) is a result, a need or a wish, not a report (stance stays out)
-_NOT_CLAUSE_CUES = {"cause", "need", "win", "differ", "want", "wish"}
+#: verbs whose finite clause (without ``that``) is a result, a need, a wish or a pretence, not a report (stance
+#: stays out; ``pretended nothing had happened`` asserts the opposite). ``decided it would …`` stays: PolNeAR
+#: counts the stated intention (held-out −1 without it)
+_NOT_CLAUSE_CUES = {"cause", "need", "win", "differ", "want", "wish", "pretend", "ensure", "insure"}
 _CLAUSE_ONLY = {"find", "know", "write", "maintain", "continue"}
 #: verbs of saying whose infinitive is what was said ("vowed to fight", "urged him to resign")
 _XCOMP_SPEECH = {"promise", "vow", "pledge", "threaten", "urge", "propose", "claim", "call", "demand", "warn",
