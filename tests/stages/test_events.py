@@ -512,3 +512,11 @@ def test_events_managed_to_frames_its_complement(nlp):
     # ``manage`` sits in CAMEO's 060 block: ``managed to flee`` is no cooperation
     events = events_of(nlp, "Two of the pirates managed to flee before the navy boarded their boats.")
     assert not [e for e in events if e.trigger.text == "managed"]
+
+
+def test_events_agentless_passive_has_an_unnamed_actor_not_its_patient(nlp):
+    # the journalist undergoes the arrest: the actor is unnamed, coded like a role noun at country level
+    ev = one(events_of(nlp, "A Turkish journalist was arrested in Istanbul on Monday."), "COERCE")
+    assert (ev.actor, ev.recipient) == ("TUR", "TUR")
+    ev = one(events_of(nlp, "Prime Minister Recep Tayyip Erdogan was criticized in Ankara on Monday."), "ACCUSE")
+    assert ev.actor == "TUR" and not (ev.actor or "").startswith("person:")

@@ -80,6 +80,8 @@ class _Found:
     date: str | None = None
     #: the actor's phrase named a place only (``a bombing near Samarra``): it ranks like an event with an actor
     placed: bool = False
+    #: an agentless passive (``a journalist was arrested``): the actor is unnamed
+    agentless: bool = False
 
 
 class _Mentions:
@@ -418,7 +420,13 @@ class EventsStage:
             out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
                     and c.ent_type_ in {"NORP", "GPE", "ORG"}]
         else:
-            out.append(subject_of(tok))
+            subj = subject_of(tok)
+            # the subject of an agentless passive undergoes the event (``two soldiers were killed``): it is the
+            # recipient, and the actor is unnamed
+            if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i:
+                f.agentless = True
+            else:
+                out.append(subj)
         # an apposition names the subject (``SEOUL (AFP) : leader Kim Jong Un … hailed``)
         out += [c for t in list(out) if t is not None for c in t.children if c.dep_ == "appos"]
         return [t for t in out if t is not None]
@@ -615,6 +623,13 @@ class EventsStage:
                     phrase = cand
                     break
             actors = self._ethnic(phrase, self._country_fallback(phrase, actors, mentions, cache), mentions)
+            if f.agentless and not actors:
+                # an unnamed actor, like a role noun (rule 2): the sentence's country — most often the state acting
+                # on its own people (``a Turkish journalist was arrested in Istanbul`` → TUR), not the patient
+                iso, rule = self._salient(f.token.sent, mentions, doc, cache)
+                if iso is not None:
+                    self.stats[f"agentless:{rule}"] += 1
+                    actors = [iso]
             avoid = {c for a in actors if (c := mentions.country(a))}
             recipient = None
             same_country_ok = False
