@@ -153,6 +153,12 @@ def lookup(name: str, types: set[str] | frozenset[str] | None = None, on: dt.dat
     # Phoenix lists some people twice (Kofi Annan / Kofi Atta Annan): same country and cameo -> take the first.
     if len({(a.type, a.country, a.cameo) for a in top}) == 1 and len(name.split()) >= 2:
         return top[0]
+    # ... and some groups twice, once without a country (the Moro Islamic Liberation Front as a PHL rebel group
+    # and as a regional Muslim group): the entries that know a country, when they agree, are the same actor
+    known = [a for a in top if a.country]
+    if known and len(name.split()) >= 2 and len({(a.type, a.country) for a in known}) == 1 and \
+            all(a.type == known[0].type for a in top):
+        return known[0]
     return None
 
 
