@@ -323,19 +323,16 @@ class Engine:
                             and all(t.is_punct or t.is_space for t in doc[sent.start:tok.i]):
                         according.append((tok, pobj))  # "In the most recent survey, 71 percent of …"
                         continue
-                if tok.pos_ == "NOUN" and self.lexicon.get(NOUN_PREFIX + tok.lemma_.lower()) == "nominal":
-                    f = self._from_noun(doc, quotes, tok, si)
+                # a noun cue (``Clinton's assertion that``) or a predicative adjective (``optimistic that``); an
+                # adjective that reads as no cue may still be a verb's complement below
+                nominal = tok.pos_ == "NOUN" and self.lexicon.get(NOUN_PREFIX + tok.lemma_.lower()) == "nominal"
+                if nominal or tok.dep_ == "acomp":
+                    f = (self._from_noun if nominal else self._from_adjective)(doc, quotes, tok, si)
                     if f is not None:
                         group += 1
                         f.group = group
                         verb_found.append(f)
-                    continue
-                if tok.dep_ == "acomp":
-                    f = self._from_adjective(doc, quotes, tok, si)
-                    if f is not None:
-                        group += 1
-                        f.group = group
-                        verb_found.append(f)
+                    if nominal or f is not None:
                         continue
                 hit = self._verb_lemma(tok)
                 if hit is None:
