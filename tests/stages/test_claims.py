@@ -86,3 +86,12 @@ def test_claims_link_keeps_planned_status_under_an_assertion():
     claim = Claim(id="c1", start=0, end=50, text="x" * 50, sources=["organization:kremlin"], stance="asserts")
     _, [event] = link([claim], [_event("e1", 10, 15, status="planned")])
     assert event.status == "planned" and event.claim == "c1"
+
+
+def test_claims_need_a_proposition(claims_nlp):
+    # a noun phrase an attribution is about is no claim; a clause, a quotation or a forecast is
+    assert _claims(claims_nlp, "The navy defended its actions on Tuesday.") == []
+    [claim] = _claims(claims_nlp, "The navy said its sailors had acted in self-defence.")
+    assert claim.text == "its sailors had acted in self-defence" and claim.stance == "asserts"
+    [claim] = _claims(claims_nlp, "Analysts expect ramped-up testing of missiles by the North.")
+    assert claim.stance == "predicts"

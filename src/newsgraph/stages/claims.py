@@ -87,6 +87,17 @@ def _cue_lemma(doc: Doc, quote: Quote, cue: Token | None) -> str:
     return cue.lemma_.lower() if cue is not None else words[0]
 
 
+def _proposition(quote: Quote, content: Span | None) -> bool:
+    """Whether a quote's content states something: somebody's own words (a direct quotation), or a content with a
+    verb or a predicative adjective (``the election valid``). A bare noun phrase (``defended its actions``,
+    ``described the sinking``) is what an attribution is about, not a claim; forecasts and denials of one
+    (``analysts expect ramped-up testing``) are kept by the caller."""
+    if quote.kind == "direct" or content is None:
+        return True
+    return any(t.pos_ in {"VERB", "AUX"} or (t.pos_ == "ADJ" and t.dep_ not in {"amod", "compound"})
+               for t in content)
+
+
 def _hedged(span: Span | None) -> bool:
     """Is the proposition's main verb future or hedged (``will``, ``would likely``, ``could``, ``expected to``)?"""
     if span is None:
@@ -232,12 +243,17 @@ class ClaimsStage:
         for quote in doc._.quotes:
             sentence = _span(doc, quote.start, quote.end)
             cue = index.cue_token(quote)
+            stance = stance_of(doc, quote, cue)
+            # ``the navy defended its actions``: an attribution in PolNeAR's sense, no proposition (a forecast of
+            # a nominal event stays; a denial's object is re-read by ``_denials``)
+            if stance in {"asserts", "alleges"} and not _proposition(quote, sentence):
+                continue
             cue_sent = index.sent(cue) if cue is not None else (
                 index.sent(sentence.root) if sentence is not None else None)
             sources = sources_of(doc, quote, cue, cue_sent)
             drafts.append({
                 "start": quote.start, "end": quote.end, "sources": sources,
-                "stance": stance_of(doc, quote, cue),
+                "stance": stance,
                 "about": entities_in(doc, quote.start, quote.end),
                 "evidence": evidence_in(cue_sent) if cue_sent is not None else None,
                 "quote": quote.id,
