@@ -95,3 +95,8 @@ def test_claims_need_a_proposition(claims_nlp):
     assert claim.text == "its sailors had acted in self-defence" and claim.stance == "asserts"
     [claim] = _claims(claims_nlp, "Analysts expect ramped-up testing of missiles by the North.")
     assert claim.stance == "predicts"
+
+
+def test_claims_a_place_does_not_speak(claims_nlp):
+    [claim] = _claims(claims_nlp, "New York City officials said the crowd would be larger than last year.")
+    assert claim.sources == ["new york city officials"]

@@ -484,3 +484,11 @@ def test_quotes_clause_of_a_pretence_is_no_report(nlp):
     assert run(nlp, "Police ensured the crowd stayed calm.")._.quotes == []
     [q] = run(nlp, "Trump bragged he would win the state by a landslide.")._.quotes
     assert (q.speaker_text, q.cue) == ("Trump", "bragged")
+
+
+def test_quotes_a_place_in_the_source_is_not_the_speaker(nlp):
+    # ``Moscow police``: the city places the police; the speaker is the unnamed role, not the city
+    [q] = run(nlp, "Moscow police said the protest was illegal.")._.quotes
+    assert (q.speaker, q.speaker_text) == (None, "Moscow police")
+    [q] = run(nlp, "Chinese officials said the talks went well.")._.quotes
+    assert q.speaker == "CHN"

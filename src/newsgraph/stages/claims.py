@@ -161,12 +161,14 @@ def _speaker_span(doc: Doc, quote: Quote, cue: Token | None, sent: Span | None) 
 
 
 def sources_of(doc: Doc, quote: Quote, cue: Token | None, cue_sent: Span | None) -> list[str]:
-    """The quote's speaker, plus the speakers coordinated with it (``Seoul and Washington claimed``)."""
-    sources = [quote.speaker] if quote.speaker else []
+    """The quote's speaker, plus the speakers coordinated with it (``Seoul and Washington claimed``). A place does
+    not speak: a city or facility that only places the speaker (``New York City officials``) leaves the role."""
+    places = {e.id for e in doc._.entities if e.type in {"location", "facility"}}
+    sources = [quote.speaker] if quote.speaker and quote.speaker not in places else []
     span = _speaker_span(doc, quote, cue, cue_sent)
     if span is not None:
         for conj in span.root.conjuncts:
-            for entity_id in entities_in(doc, conj.idx, conj.idx + len(conj.text)):
+            for entity_id in entities_in(doc, conj.idx, conj.idx + len(conj.text), exclude=places):
                 if entity_id not in sources:
                     sources.append(entity_id)
     if not sources:

@@ -124,7 +124,7 @@ def resolve(doc: Doc, entities: list[Entity], span: tuple[int, int], head: int |
     """The id of the entity that a source span names, or None.
 
     A mention holding the head word wins; else the mention inside the span closest to the head whose words are
-    not a possessor or inside a prepositional phrase or relative clause; else None.
+    not a possessor or inside a prepositional phrase or relative clause, and not a place; else None.
     """
     start, end = span
     head_tok = doc[head] if head is not None and 0 <= head < len(doc) else None
@@ -138,6 +138,8 @@ def resolve(doc: Doc, entities: list[Entity], span: tuple[int, int], head: int |
                 continue
             if head_tok is not None and m.start <= head_tok.idx < m.end:
                 rank = 0
+            elif ent.type in ("location", "facility"):
+                continue  # a place only places the speaker (``Moscow police``, ``New York City officials``)
             else:
                 rank = _path_rank(doc, m.start, m.end, head_tok)
             dist = abs(m.start - (head_tok.idx if head_tok is not None else start))
