@@ -12,6 +12,7 @@ timexes. ``load(topics)`` caches both steps as a pickle under /tmp.
 from __future__ import annotations
 
 import csv
+import hashlib
 import pickle
 import re
 import xml.etree.ElementTree as ET
@@ -165,10 +166,23 @@ def parse(docs: list[EcbDoc], stages: list[str]) -> None:
         doc.timexes = [(x.start, x.end, x.value) for x in document.timexes]
 
 
+def _package_digest() -> str:
+    """SHA-1 over every file of the installed ``newsgraph`` package (code, lexicons, knowledge base)."""
+    import newsgraph
+
+    root = Path(newsgraph.__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def load(topics: list[int], stages: list[str] | None = None) -> list[EcbDoc]:
-    """Read and parse ``topics``, cached in ``CACHE`` (delete it after changing the pipeline)."""
+    """Read and parse ``topics``, cached in ``CACHE``; the cache is keyed by the package's code and data, so a
+    changed pipeline parses again."""
     stages = stages or ["dateline", "entities", "timexes"]
-    key = (CACHE_VERSION, tuple(topics), tuple(stages))
+    key = (CACHE_VERSION, tuple(topics), tuple(stages), _package_digest())
     if CACHE.exists():
         with open(CACHE, "rb") as fh:
             cached = pickle.load(fh)
