@@ -497,6 +497,16 @@ def test_events_shipped_lexicon_is_the_build_of_the_overrides():
     ("The United States warned Russia of severe consequences.", "THREATEN"),
     ("Japan sent food and medicine to the earthquake victims in Turkey.", "AID"),
     ("The World Bank approved a $500 million loan to Egypt.", "AID"),
+    # round 5, second probe: accusations of crimes, curfews under a light verb with an unnamed subject, relief,
+    # funding, withdrawals, broken relations, expelled diplomats, walkouts
+    ("Ukraine accused Russia of war crimes.", "ACCUSE"),
+    ("Authorities imposed a curfew in the city after the riots.", "COERCE"),
+    ("India dispatched a relief team to quake-hit Nepal.", "AID"),
+    ("The EU provided emergency funding to flood victims in Pakistan.", "AID"),
+    ("Israel pulled its troops out of the Gaza Strip.", "RETREAT"),
+    ("Canada suspended diplomatic relations with Iran.", "SANCTION"),
+    ("Venezuela expelled the EU ambassador.", "SANCTION"),
+    ("Opposition lawmakers staged a walkout from parliament.", "PROTEST"),
 ])
 def test_events_plover_manual_modes(nlp, text, category):
     from newsgraph.readers import article_from_fields

@@ -672,7 +672,10 @@ class EventsStage:
                         recipient, same_country_ok = ids[0], True
                         break
             f.placed = placed and not actors
-            if f.is_noun and not actors and recipient is None and not placed:
+            # a bare event noun with no participant is too weak to report (``the fighting``), unless a light verb
+            # asserts it with a subject of its own, named or not (``authorities imposed a curfew``)
+            light = f.is_noun and f.token.dep_ in {"dobj", "nsubjpass"} and _vlemma(f.token.head) in LIGHT_VERBS
+            if f.is_noun and not actors and recipient is None and not placed and not (light and phrase is not None):
                 continue
             location = self._location(f, mentions)
             place = mentions.entities.get(recipient or "")
