@@ -22,12 +22,15 @@ def nlp():
     return build(stages=["dateline", "entities", "events"])
 
 
-def events_of(nlp, text: str) -> list[Event]:
+def doc_of(nlp, text: str):
     from newsgraph.readers import article_from_fields
     from newsgraph.stages.ingest import make_doc
 
-    doc = nlp(make_doc(nlp, article_from_fields({"text": text, "published": "2024-06-12"}, where="test")))
-    return list(doc._.events)
+    return nlp(make_doc(nlp, article_from_fields({"text": text, "published": "2024-06-12"}, where="test")))
+
+
+def events_of(nlp, text: str) -> list[Event]:
+    return list(doc_of(nlp, text)._.events)
 
 
 def one(events: list[Event], type_: str, trigger: str | None = None) -> Event:
@@ -206,13 +209,6 @@ def test_events_effort_verb_and_exchange_gerund_are_no_event(nlp):
 
 # -- round 2: main event, lexicon fixes (PLOVER manual 2.0), titled persons ---------------------------------
 
-def doc_of(nlp, text: str):
-    from newsgraph.readers import article_from_fields
-    from newsgraph.stages.ingest import make_doc
-
-    return nlp(make_doc(nlp, article_from_fields({"text": text, "published": "2024-06-12"}, where="test")))
-
-
 def test_events_main_event_skips_framing_verb(nlp):
     from newsgraph.stages.events import main_events
 
@@ -274,12 +270,9 @@ def test_events_titled_person_acts_for_sentence_country(nlp):
 
 
 def main_of(nlp, text: str) -> Event:
-    from newsgraph.readers import article_from_fields
     from newsgraph.stages.events import main_events
-    from newsgraph.stages.ingest import make_doc
 
-    doc = nlp(make_doc(nlp, article_from_fields({"text": text, "published": "2024-06-12"}, where="test")))
-    [main] = main_events(doc)
+    [main] = main_events(doc_of(nlp, text))
     return main
 
 
@@ -509,11 +502,9 @@ def test_events_shipped_lexicon_is_the_build_of_the_overrides():
     ("Opposition lawmakers staged a walkout from parliament.", "PROTEST"),
 ])
 def test_events_plover_manual_modes(nlp, text, category):
-    from newsgraph.readers import article_from_fields
     from newsgraph.stages.events import main_events, plover_category
-    from newsgraph.stages.ingest import make_doc
 
-    doc = nlp(make_doc(nlp, article_from_fields({"text": text, "published": "2023-06-12"}, where="test")))
+    doc = doc_of(nlp, text)
     mains = main_events(doc)
     assert mains and plover_category(mains[0]) == category, [(e.type, e.trigger.text) for e in doc._.events]
 
