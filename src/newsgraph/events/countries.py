@@ -24,11 +24,6 @@ from ..stages.docdata import NAMESPACE
 _SKIP = {"the", "a", "an"}
 
 
-def place_country(name: str) -> str | None:
-    """The country of a place the gazetteer gives none (``Bosnia``, ``Gaza Strip``, ``Darfur``)."""
-    return kb_countries.by_former_name(name.lower().removeprefix("the "))
-
-
 @lru_cache(maxsize=65536)
 def _lookup(text: str) -> str | None:
     return (kb_countries.by_demonym(text) or kb_countries.by_name(text) or kb_countries.by_former_name(text.lower())

@@ -229,6 +229,12 @@ FORMER_NAMES = {"kampuchea": "KHM", "kampuchean": "KHM", "khmer": "KHM", "zaire"
 
 
 def by_former_name(word: str) -> str | None:
-    """ISO3 for a former name, short name or territory the country tables lack (lower case: ``zaire``,
-    ``kampuchean``, ``gaza strip``); the entities gazetteer does not use them (events only, for now)."""
+    """ISO3 for a former name, short name or territory the country tables lack, as written in lower case
+    (``zaire``, ``kampuchean``, ``gaza strip``); the country gazetteer of the entities stage does not use them."""
     return FORMER_NAMES.get(word)
+
+
+def former_place(name: str) -> str | None:
+    """The country of a place the gazetteer gives none (``the Gaza Strip``, ``Darfur``): ``by_former_name`` of
+    its normalized name."""
+    return FORMER_NAMES.get(normalize(name))

@@ -113,6 +113,8 @@ _TITLE_MODS = {
     "defense-ministry", "spy", "agency", "ministry", "department", "council", "committee", "staff", "joint",
     "of", "the", "general's",
 }
+#: the words a title before a name is made of (``former defence minister``, ``Arab League Secretary-General``)
+_TITLE_WORDS = frozenset(_TITLE_NOUNS | (_TITLE_MODS - {"the", "of"}))
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                      "sir": "m", "lady": "f", "madam": "f", "king": "m", "queen": "f", "prince": "m",
                      "princess": "f", "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f"}
@@ -876,11 +878,11 @@ class _Resolver:
                 igo: _Group | None = None
                 cameo: str | None = None
                 # a title before the name, back to the organisation's name
-                i = self._tok(start) - 1
-                while i >= 0 and (doc[i].lower_ in _TITLE_NOUNS | _TITLE_MODS - {"the", "of"} or doc[i].text in
-                                  {"-", "\u2013"}):
+                name_tok = self._tok(start)
+                i = name_tok - 1
+                while i >= 0 and (doc[i].lower_ in _TITLE_WORDS or doc[i].text in {"-", "\u2013"}):
                     i -= 1
-                if 0 <= i < self._tok(start) - 1 and doc[self._tok(start) - 1].lower_ not in _STATE_ENVOYS:
+                if 0 <= i < name_tok - 1 and doc[name_tok - 1].lower_ not in _STATE_ENVOYS:
                     igo = igo_ends.get(doc[i].idx + len(doc[i].text))
                     # ``Russian UN ambassador``: a state's envoy to the organisation, not its official
                     if igo is not None:
@@ -954,7 +956,7 @@ class _Resolver:
             city = places.rank_city(group.name, doc_iso2, dateline_iso2)
             if city is None:
                 # a territory or region the gazetteer lacks still belongs to a country (``the Gaza Strip``)
-                group.country = group.country or countries.by_former_name(countries.normalize(group.name))
+                group.country = group.country or countries.former_place(group.name)
                 continue
             iso3 = places.iso3(city.iso2)
             group.country = iso3
@@ -990,7 +992,7 @@ def _title_before(doc: Doc, span: Span) -> tuple[str | None, str | None, str | N
     while j - 1 >= 0:
         t = doc[j - 1]
         low = t.lower_
-        if low in _TITLE_NOUNS or low in _TITLE_MODS - {"the", "of"} or (t.is_upper and t.is_alpha
+        if low in _TITLE_WORDS or (t.is_upper and t.is_alpha
                                                                        and t.ent_type_ == "ORG") or t.ent_type_ in {"NORP", "GPE"} or _is_country_word(t) or (low in {"'s", "\u2019s"} and j - 2 >= 0):
             j -= 1
         else:

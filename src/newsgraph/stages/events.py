@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..events.countries import opposed, phrase_country, place_country, sentence_countries
+from ..events.countries import opposed, phrase_country, sentence_countries
 from ..events.lexicon import Coding, Lexicon, quad_class
 from ..events.modality import ALLEGE_VERBS, DENY_VERBS, PREDICT_VERBS, REPORT_VERBS, modality, subject_of
 from ..events.plover import INTENT_HEADS, REFUSE_HEADS, recode, speech_head
@@ -133,7 +133,7 @@ class _Mentions:
             return e.id
         found = e.country or (e.geo.country if e.geo else None)
         if found is None and e.type == "location":
-            found = place_country(e.name)
+            found = kb_countries.former_place(e.name)
         return found
 
 
