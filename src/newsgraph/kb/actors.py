@@ -28,8 +28,9 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-#: the Arabic article as transliterations spell it (``el``, ``ul``, ``ad``): the KB lists the ``al`` form
-_ARTICLE = re.compile(r"(?<=\s)(?:el|ul|al|ad|as|ash|an|ar|az)(?=\s)")
+#: the Arabic article as transliterations spell it other than ``al`` (``el``, ``ul``, ``ad``): the KB lists the
+#: ``al`` form (``al`` itself would only repeat the first lookup)
+_ARTICLE = re.compile(r"(?<=\s)(?:el|ul|ad|as|ash|an|ar|az)(?=\s)")
 
 
 def slug(text: str) -> str:
