@@ -112,6 +112,10 @@ class _Mentions:
             out.extend((t.i, eid) for eid in reversed(hits))
         return out
 
+    def on(self, token: Token) -> set[str]:
+        """Ids of the entities with a mention on ``token`` (a phrase's head)."""
+        return {eid for _, eid in self.in_tokens([token])}
+
     def index(self, doc: Doc) -> None:
         """Token index → countries of the entity mentions on that token."""
         self.by_token: dict[int, list[str]] = {}
@@ -180,6 +184,11 @@ def _names_border(tok: Token) -> bool:
 def _vlemma(tok: Token) -> str:
     """A verb's lemma, repaired where the lemmatizer fails (``staged`` → ``stag``)."""
     return Lexicon.load().lemma(tok, _VOCABULARY)
+
+
+def _light_object(noun: Token) -> bool:
+    """An event noun a light verb takes as its object (``made a trip``, ``a curfew was imposed``)."""
+    return noun.dep_ in {"dobj", "nsubjpass"} and _vlemma(noun.head) in LIGHT_VERBS
 
 
 def _conjuncts(root: Token) -> list[Token]:
@@ -309,7 +318,7 @@ class EventsStage:
         # a named organisation heading the phrase is the actor even without a country: a country elsewhere in
         # its phrase places it (``the Red Cross operating in Iraq``), it does not replace it; one in the head's
         # own modifiers says whose it is (``Israel's Cabinet``)
-        on_head = {eid for _, eid in mentions.in_tokens([phrase])}
+        on_head = mentions.on(phrase)
         if any(i in on_head and (e := mentions.entities.get(i)) is not None
                and e.type in {"organization", "igo", "media"} for i in ids):
             own = [t for c in phrase.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for t in c.subtree]
@@ -344,7 +353,7 @@ class EventsStage:
         """Every entity of the phrase is a group with no country named only as a modifier of the phrase's head
         (``Moslem forces in east Bosnia``): the phrase is an unnamed group, like ``rebels``, and takes the
         sentence's country (rule 2); a group that heads the phrase (``al-Qaida threatened``) stays itself."""
-        on_head = {eid for i, eid in mentions.in_tokens([phrase])}
+        on_head = mentions.on(phrase)
         return bool(ids) and all(
             (e := mentions.entities.get(i)) is not None and e.type == "group" and i not in on_head for i in ids)
 
@@ -413,7 +422,7 @@ class EventsStage:
             out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
                     if p.dep_ == "pobj"]
             head = tok.head
-            if tok.dep_ in {"dobj", "nsubjpass"} and _vlemma(head) in LIGHT_VERBS:
+            if _light_object(tok):
                 out.append(subject_of(head))
             if tok.dep_ == "pobj" and _vlemma(head.head) in LIGHT_VERBS:
                 out.append(subject_of(head.head))
@@ -614,7 +623,7 @@ class EventsStage:
                 actors = self._resolve(cand, mentions)
                 # a place in the actor's phrase locates it (``a bombing near the town of Samarra``); only a
                 # place that heads the phrase can stand for its people or rulers
-                on_head = {eid for _, eid in mentions.in_tokens([cand])}
+                on_head = mentions.on(cand)
                 kept = [a for a in actors if a in on_head or (e := mentions.entities.get(a)) is None
                         or e.type not in {"location", "facility"}]
                 placed = placed or len(kept) < len(actors)
@@ -674,7 +683,7 @@ class EventsStage:
             f.placed = placed and not actors
             # a bare event noun with no participant is too weak to report (``the fighting``), unless a light verb
             # asserts it with a subject of its own, named or not (``authorities imposed a curfew``)
-            light = f.is_noun and f.token.dep_ in {"dobj", "nsubjpass"} and _vlemma(f.token.head) in LIGHT_VERBS
+            light = f.is_noun and _light_object(f.token)
             if f.is_noun and not actors and recipient is None and not placed and not (light and phrase is not None):
                 continue
             location = self._location(f, mentions)
