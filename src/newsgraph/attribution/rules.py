@@ -329,8 +329,6 @@ class Engine:
                 if nominal or tok.dep_ == "acomp":
                     f = (self._from_noun if nominal else self._from_adjective)(doc, quotes, tok, si)
                     if f is not None:
-                        group += 1
-                        f.group = group
                         verb_found.append(f)
                     if nominal or f is not None:
                         continue
@@ -340,8 +338,6 @@ class Engine:
                 lemma, cls = hit
                 f = self._from_verb(doc, quotes, tok, lemma, cls, si)
                 if f is not None:
-                    group += 1
-                    f.group = group
                     verb_found.append(f)
             for acc, pobj in according:
                 src = _np_span(pobj)
@@ -352,16 +348,15 @@ class Engine:
                     continue
                 f = self._from_according(doc, quotes, sent, acc, pobj, si)
                 if f is not None:
-                    group += 1
-                    f.group = group
                     verb_found.append(f)
             f = self._from_colon(doc, quotes, sent, si)
             if f is not None and not any(g.cue_span and g.cue_span[0] < f.cue_span[0]  # type: ignore[index]
                                          for g in verb_found):
                 # a cue after the colon is inside its content (``Obama: Americans Will Say No``): dropped below
+                verb_found.append(f)
+            for f in verb_found:  # each attribution of the sentence its own group, in the order found
                 group += 1
                 f.group = group
-                verb_found.append(f)
             found.extend(verb_found)
 
         found = self._drop_nested(found)
@@ -589,12 +584,8 @@ class Engine:
             head = anchor = None
         f = Found(start=span[0], end=span[1], kind="indirect", cue=self._cue_text(verb, lemma),
                   cue_span=(verb.idx, verb.idx + len(verb)), sentence=si)
-        if head is not None:
-            f.source = _np_span(head)
-            f.anchor = (anchor.idx, anchor.idx + len(anchor)) if anchor is not None else f.source
-            f.head = head.i
-            if f.source[0] < f.end and f.start < f.source[1] and not around:
-                return None  # the parse put the source inside the content: not a usable reading
+        if head is not None and not _with_source(f, head, anchor) and not around:
+            return None  # the parse put the source inside the content: not a usable reading
         return self._snap(text, quotes, f)
 
     def _from_adjective(self, doc: Doc, quotes: _Quotes, adj: Token, si: int) -> Found | None:
@@ -613,12 +604,7 @@ class Engine:
         f = self._verb_reading(doc, quotes, adj, adj.lemma_.lower(), si, [clause])
         if f is None:
             return None
-        f.source = _np_span(head)
-        f.anchor = (anchor.idx, anchor.idx + len(anchor)) if anchor is not None else f.source
-        f.head = head.i
-        if f.source[0] < f.end and f.start < f.source[1]:
-            return None
-        return f
+        return f if _with_source(f, head, anchor) else None
 
     def _from_noun(self, doc: Doc, quotes: _Quotes, noun: Token, si: int) -> Found | None:
         """``his claim that …``, ``the assertion by X that …``: a nominal cue with a ``that`` clause and a source
@@ -850,6 +836,15 @@ def _unbalanced_region(text: str, offset: int) -> tuple[int, int]:
 _NOT_SOURCES = {"update", "updated", "note", "photo", "photos", "video", "watch", "read", "related", "source",
                 "sources", "correction", "editor", "credit", "caption", "image", "click", "see", "listen", "subscribe",
                 "follow", "warning", "breaking", "exclusive", "live", "advertisement", "q", "a"}
+
+
+def _with_source(f: Found, head: Token, anchor: Token | None) -> bool:
+    """Give ``f`` the source phrase headed by ``head``; False when that phrase overlaps the content (the parse put
+    the source inside it)."""
+    f.source = _np_span(head)
+    f.anchor = (anchor.idx, anchor.idx + len(anchor)) if anchor is not None else f.source
+    f.head = head.i
+    return not (f.source[0] < f.end and f.start < f.source[1])
 
 
 def _passive(doc: Doc, f: Found) -> bool:
