@@ -108,10 +108,11 @@ class Lexicon:
                 return stem
         return lemma
 
-    def entry(self, token: Token) -> tuple[dict, bool] | None:
-        """The lexicon entry for a trigger candidate, with whether it is a noun entry."""
+    def entry(self, token: Token, lemma: str | None = None) -> tuple[dict, bool] | None:
+        """The lexicon entry for a trigger candidate, with whether it is a noun entry (``lemma``: the token's
+        ``self.lemma``, when the caller has it)."""
         if token.pos_ in {"VERB"} or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            found = self.verbs.get(self.lemma(token))
+            found = self.verbs.get(lemma if lemma is not None else self.lemma(token))
             return (found, False) if found else None
         if token.pos_ in {"NOUN", "PROPN"}:
             lower, lemma = token.lower_, token.lemma_.lower()
@@ -122,11 +123,11 @@ class Lexicon:
     def code(self, token: Token) -> tuple[str, bool, bool] | None:
         """The CAMEO code a trigger candidate takes in its context, with whether it is a noun trigger and
         whether a pattern (not the word's default) gave it."""
-        found = self.entry(token)
+        lemma = self.lemma(token)
+        found = self.entry(token, lemma)
         if found is None:
             return None
         entry, is_noun = found
-        lemma = self.lemma(token)
         right = _right_words(token)
         left = _left_words(token)
         best: tuple[float, str | None] | None = None
