@@ -60,6 +60,8 @@ class _Index:
         for token in doc:
             self.by_form.setdefault(token.lower_, []).append(token)
         self.starts = [s.start for s in doc.sents] + [len(doc)]
+        #: places never speak (``sources_of``)
+        self.places = frozenset(e.id for e in doc._.entities if e.type in {"location", "facility"})
 
     def sent(self, token: Token) -> Span:
         i = bisect.bisect_right(self.starts, token.i) - 1
@@ -160,10 +162,11 @@ def _speaker_span(doc: Doc, quote: Quote, cue: Token | None, sent: Span | None) 
     return _span(doc, best, best + len(quote.speaker_text)) if best is not None else None
 
 
-def sources_of(doc: Doc, quote: Quote, cue: Token | None, cue_sent: Span | None) -> list[str]:
+def sources_of(doc: Doc, quote: Quote, cue: Token | None, cue_sent: Span | None,
+               places: frozenset[str]) -> list[str]:
     """The quote's speaker, plus the speakers coordinated with it (``Seoul and Washington claimed``). A place does
-    not speak: a city or facility that only places the speaker (``New York City officials``) leaves the role."""
-    places = {e.id for e in doc._.entities if e.type in {"location", "facility"}}
+    not speak: a city or facility (an id in ``places``) that only places the speaker (``New York City officials``)
+    leaves the role."""
     sources = [quote.speaker] if quote.speaker and quote.speaker not in places else []
     span = _speaker_span(doc, quote, cue, cue_sent)
     if span is not None:
@@ -252,7 +255,7 @@ class ClaimsStage:
                 continue
             cue_sent = index.sent(cue) if cue is not None else (
                 index.sent(sentence.root) if sentence is not None else None)
-            sources = sources_of(doc, quote, cue, cue_sent)
+            sources = sources_of(doc, quote, cue, cue_sent, index.places)
             drafts.append({
                 "start": quote.start, "end": quote.end, "sources": sources,
                 "stance": stance,
