@@ -22,6 +22,17 @@ def test_countries_demonyms_and_capitals():
     assert countries.by_capital("Washington") == "USA"
 
 
+@pytest.mark.parametrize(("word", "iso3"), [("Sierra Leonean", "SLE"), ("Ivorian", "CIV"), ("Burkinabe", "BFA"),
+                                            ("Bosniaks", "BIH"), ("Trinidadians", "TTO"), ("East Timorese", "TLS")])
+def test_countries_demonyms_of_smaller_states(word, iso3):
+    assert countries.by_demonym(word) == iso3
+
+
+def test_countries_short_names_wire_copy_uses():
+    assert countries.by_name("Trinidad") == "TTO" and countries.by_name("Bosnia-Herzegovina") == "BIH"
+    assert countries.by_name("Cape Verde") == "CPV"
+
+
 def _entity(doc, id_):
     return next((e for e in doc.entities if e.id == id_), None)
 

