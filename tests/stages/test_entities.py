@@ -280,6 +280,15 @@ def test_entities_nationality_word_tagged_org_is_the_country(nlp):
     assert not [e for e in doc.entities if e.type == "organization"]
 
 
+@pytest.mark.parametrize("text, name, iso3", [
+    ("Doctors delivered medicine to Baghdad University on Monday.", "Baghdad University", "IRQ"),
+    ("The Tehran Times criticized the agreement.", "Tehran Times", "IRN"),
+])
+def test_entities_organisation_named_after_a_capital_has_its_country(nlp, text, name, iso3):
+    found = [e for e in run(nlp, text).entities if e.name == name]
+    assert found and found[0].country == iso3
+
+
 def test_entities_territory_missing_from_the_gazetteer_has_its_country(nlp):
     doc = run(nlp, "Activists staged rallies in the Gaza Strip on Monday.")
     gaza = [e for e in doc.entities if e.name == "Gaza Strip"]

@@ -29,7 +29,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import actors as kb
-from ..kb import countries, places
+from ..kb import countries, places, regions
 from ..model import Entity, EntityType, Geo, Mention, MentionKind
 from . import docdata
 
@@ -444,8 +444,8 @@ class _Resolver:
             group = self._group(f"{type_}:{slug(text)}", name=text, type=type_)
             if type_ == "igo" and group.cameo is None:
                 group.cameo = "IGO"
-            elif group.country is None and type_ == "organization":
-                group.country = _name_country(text)  # ``Nigerian Union of Teachers``
+            elif group.country is None and type_ in {"organization", "media"}:
+                group.country = _name_country(text)  # ``Nigerian Union of Teachers``, ``Tehran Times``
             self._mention(group, start, end, "name", root)
             return
         type_ = LABEL_TYPES[cand.label]
@@ -956,7 +956,8 @@ class _Resolver:
             city = places.rank_city(group.name, doc_iso2, dateline_iso2)
             if city is None:
                 # a territory or region the gazetteer lacks still belongs to a country (``the Gaza Strip``)
-                group.country = group.country or countries.former_place(group.name)
+                group.country = group.country or countries.former_place(group.name) \
+                    or regions.region_country(group.name)
                 continue
             iso3 = places.iso3(city.iso2)
             group.country = iso3
@@ -1065,13 +1066,13 @@ def _igo_name(name: str) -> bool:
 
 def _name_country(name: str) -> str | None:
     """The country an organization's name ties it to (``Nigerian Union of Teachers``, ``Kenya Red Cross``,
-    ``United Bus Company of Tehran``): a nationality word or country name leading the name, or a country or
-    capital closing it after ``of``."""
+    ``United Bus Company of Tehran``, ``Baghdad University``): a nationality word, country name or capital
+    leading the name, or a country or capital closing it after ``of``."""
     words = name.removeprefix("the ").removeprefix("The ").split()
     for n in (2, 1):
         if len(words) > n:
             head = " ".join(words[:n])
-            found = countries.by_demonym(head) or countries.by_name(head)
+            found = countries.by_demonym(head) or countries.by_name(head) or countries.by_capital(head)
             if found:
                 return found
     # a country or capital closing the name after ``of`` (``United Bus Company of Tehran``)
