@@ -23,9 +23,17 @@ def test_countries_demonyms_and_capitals():
 
 
 @pytest.mark.parametrize(("word", "iso3"), [("Sierra Leonean", "SLE"), ("Ivorian", "CIV"), ("Burkinabe", "BFA"),
-                                            ("Bosniaks", "BIH"), ("Trinidadians", "TTO"), ("East Timorese", "TLS")])
+                                            ("Bosniaks", "BIH"), ("Trinidadians", "TTO"), ("East Timorese", "TLS"),
+                                            ("Kosovar", "XKX")])
 def test_countries_demonyms_of_smaller_states(word, iso3):
     assert countries.by_demonym(word) == iso3
+
+
+def test_countries_curated_tables_name_known_countries():
+    from newsgraph.kb import regions
+    codes = set(countries.ALIASES) | set(countries.DEMONYMS) | set(countries.CAPITAL_ALIASES) \
+        | set(countries.FORMER_NAMES.values()) | set(regions.CURATED)
+    assert sorted(c for c in codes if countries.country(c) is None) == []
 
 
 def test_countries_short_names_wire_copy_uses():

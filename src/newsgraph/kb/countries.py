@@ -103,7 +103,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "UZB": ("Uzbek", "Uzbeks"), "VEN": ("Venezuelan", "Venezuelans"), "VNM": ("Vietnamese",),
     "YEM": ("Yemeni", "Yemenis"), "ZMB": ("Zambian", "Zambians"), "ZWE": ("Zimbabwean", "Zimbabweans"),
     "BLZ": ("Belizean",), "SLV": ("Salvadoran", "Salvadorans"), "DOM": ("Dominican",),
-    "JAM": ("Jamaican", "Jamaicans"), "KOS": ("Kosovar", "Kosovars"), "MNE": ("Montenegrin",),
+    "JAM": ("Jamaican", "Jamaicans"), "XKX": ("Kosovar", "Kosovars", "Kosovan"), "MNE": ("Montenegrin",),
     "MKD": ("Macedonian",), "LUX": ("Luxembourgish", "Luxembourger", "Luxembourgers"), "MLT": ("Maltese",),
     # smaller states (what wire copy writes; a demonym shared by several states, such as ``Guinean``, is left out)
     "MDG": ("Malagasy",), "CIV": ("Ivorian", "Ivorians"), "BFA": ("Burkinabe", "Burkinabè"),
