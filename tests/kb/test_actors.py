@@ -26,6 +26,16 @@ def test_kb_current_leaders_have_dated_roles():
     assert yoon.role_at(dt.date(2024, 6, 12)).role == "President" and yoon.role_at(dt.date(2025, 7, 1)) is None
 
 
+@pytest.mark.parametrize(("name", "country", "role"), [
+    ("Abiy Ahmed", "ETH", "Prime Minister"), ("Tinubu", "NGA", "President"), ("Hemedti", "SDN", "Rapid Support Forces commander"),
+    ("Ahmed al-Sharaa", "SYR", None), ("Sheikh Hasina", "BGD", "Prime Minister"),
+])
+def test_kb_office_holders_after_phoenix_beyond_the_main_powers(name, country, role):
+    found = actors.lookup(name, {"person"}, dt.date(2024, 6, 12))
+    assert found is not None and found.country == country
+    assert (found.role_at(dt.date(2024, 6, 12)).role if found.role_at(dt.date(2024, 6, 12)) else None) == role
+
+
 def test_kb_ambiguous_short_name_resolves_to_nothing():
     assert actors.lookup("Kim", {"person"}, dt.date(2024, 6, 12)) is None
 
