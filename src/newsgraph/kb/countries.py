@@ -7,6 +7,7 @@ the curated tables below for what those lack (short forms used in news, demonyms
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,9 +48,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "FSM": ("Micronesia",),
     "KGZ": ("Kyrgyzstan",),
     "TTO": ("Trinidad",),
-    "BIH": ("Bosnia-Herzegovina", "Bosnia Herzegovina"),
-    "GNB": ("Guinea Bissau",),
-    "STP": ("Sao Tome", "São Tomé and Príncipe"),
+    "BIH": ("Bosnia-Herzegovina",),
+    "STP": ("Sao Tome",),
     "LCA": ("St. Lucia", "St Lucia"),
     "KNA": ("St. Kitts and Nevis", "Saint Kitts and Nevis", "St Kitts and Nevis"),
     "VCT": ("St. Vincent and the Grenadines", "St Vincent and the Grenadines"),
@@ -157,11 +157,14 @@ _SPACES = re.compile(r"\s+")
 
 
 def normalize(name: str) -> str:
-    """Lower-case key: no leading ``the``, no possessive, single spaces, no dots (``U.S.`` -> ``us``)."""
-    key = name.strip().replace("\u2019", "'")
+    """Lower-case key: no accents, no leading ``the``, no possessive, hyphens as spaces, single spaces, no dots
+    (``U.S.`` -> ``us``, ``Guinea-Bissau`` = ``Guinea Bissau``, ``Zürich`` = ``Zurich``), as ``kb.actors``
+    normalizes names."""
+    key = unicodedata.normalize("NFKD", name.strip().replace("\u2019", "'"))
+    key = "".join(ch for ch in key if not unicodedata.combining(ch))
     key = _POSSESSIVE.sub("", key)
     key = _THE.sub("", key)
-    key = key.replace(".", "")
+    key = key.replace(".", "").replace("-", " ")
     return _SPACES.sub(" ", key).strip().lower()
 
 

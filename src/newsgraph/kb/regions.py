@@ -11,7 +11,6 @@ subdivision or whose ISO name is local (``Bavaria`` for ``Bayern``). A name that
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import pycountry
@@ -87,11 +86,9 @@ _NOT_REGIONS = {"sahel", "balkan", "most", "pool", "paul", "mono", "meta", "roug
 
 
 def _fold(name: str) -> str:
-    """Lower case, no diacritics, no quotes, single spaces (``Al Anbār`` -> ``al anbar``)."""
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    plain = plain.replace("’", "").replace("‘", "").replace("'", "")
-    return re.sub(r"\s+", " ", plain).strip().lower()
+    """``countries.normalize`` (no accents, hyphens as spaces, lower case) without quotation marks
+    (``Al Anbār`` -> ``al anbar``, ``Karbalā’`` -> ``karbala``)."""
+    return countries.normalize(name.replace("’", "").replace("‘", "").replace("'", ""))
 
 
 def _keys(name: str) -> set[str]:
@@ -140,7 +137,7 @@ def _index() -> dict[str, str | None]:
 def region_country(name: str) -> str | None:
     """ISO3 of the country a region called ``name`` lies in (``Xinjiang`` -> CHN, ``Helmand province`` -> AFG,
     ``the Sinai`` -> EGY), or None when unknown, shared by two countries' regions, or itself a country's name."""
-    key = _fold(countries.normalize(name))
+    key = _fold(name)
     if not key or countries.by_name(name):
         return None
     index = _index()
