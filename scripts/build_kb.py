@@ -249,6 +249,30 @@ def phoenix_actors(folder: Path, iso3: set[str]) -> list[Actor]:
     return actors
 
 
+def phoenix_places(folder: Path, iso3: set[str]) -> dict[str, str]:
+    """``{place name: ISO3}`` from the country blocks of ``Phoenix.Countries.actors.txt`` (a country or territory
+    head such as ``PALESTINE_ [PSE]`` or ``GAZA_ [PSEGZA]`` and its ``+`` aliases: towns, regions, old names,
+    misspellings — ``RAMALLAH``, ``EPIRUS``, ``DURAZZO``). Organisation names (``+FATAH`` aside) and names of
+    two countries are left out; keys as ``kb.countries.normalize`` writes them."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsgraph.kb.countries import normalize
+
+    found: dict[str, set[str]] = {}
+    for name, aliases, codes, comment in _records(folder / "Phoenix.Countries.actors.txt"):
+        if "CountryInfo" in comment or len(codes) != 1 or codes[0][1] or codes[0][2]:
+            continue
+        code = codes[0][0]
+        if code[:3] not in iso3 or len(code) not in (3, 6) or _is_org_name(name):
+            continue
+        for raw in (name, *aliases):
+            if _is_org_name(raw):
+                continue
+            key = normalize(raw.replace("_", " "))
+            if len(key) > 3:
+                found.setdefault(key, set()).add(code[:3])
+    return {k: next(iter(v)) for k, v in sorted(found.items()) if len(v) == 1}
+
+
 # ---------------------------------------------------------------- curated
 def curated_actors(path: Path) -> list[Actor]:
     actors = []
@@ -348,6 +372,7 @@ def build(phoenix: Path, out: Path) -> dict:
         },
         "actors": rows,
         "centroids": centroids(),
+        "places": phoenix_places(phoenix, iso3),
     }
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
     buf = io.BytesIO()

@@ -36,6 +36,12 @@ def test_kb_office_holders_after_phoenix_beyond_the_main_powers(name, country, r
     assert (found.role_at(dt.date(2024, 6, 12)).role if found.role_at(dt.date(2024, 6, 12)) else None) == role
 
 
+def test_kb_phoenix_country_blocks_give_places_their_country():
+    assert actors.place_country("Ramallah") == "PSE" and actors.place_country("Kunduz") == "AFG"
+    assert actors.place_country("Maryland") == "USA"     # ISO 3166-2 has a Maryland in Liberia too
+    assert actors.place_country("Georgia") is None        # the state and the country: two blocks
+
+
 def test_kb_ambiguous_short_name_resolves_to_nothing():
     assert actors.lookup("Kim", {"person"}, dt.date(2024, 6, 12)) is None
 

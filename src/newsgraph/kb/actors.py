@@ -99,6 +99,7 @@ class KB:
     index: dict[str, tuple[int, ...]]
     centroids: dict[str, tuple[float, float]]
     sources: dict
+    places: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +119,8 @@ def load() -> KB:
             if alias:
                 index.setdefault(alias, []).append(i)
     return KB(actors=tuple(actors), index={k: tuple(v) for k, v in index.items()},
-              centroids={k: (v[0], v[1]) for k, v in payload["centroids"].items()}, sources=payload["sources"])
+              centroids={k: (v[0], v[1]) for k, v in payload["centroids"].items()}, sources=payload["sources"],
+              places=payload.get("places", {}))
 
 
 def candidates(name: str, types: set[str] | frozenset[str] | None = None) -> list[Actor]:
@@ -186,6 +188,14 @@ def ruler_entries() -> list[tuple[str, int, bool]]:
 
 def actor(index: int) -> Actor:
     return load().actors[index]
+
+
+def place_country(name: str) -> str | None:
+    """ISO3 of a place the Phoenix country dictionary lists under one country (``Ramallah`` -> PSE, ``Epirus`` ->
+    ALB, ``Kunduz`` -> AFG): towns, regions and old names the gazetteers lack."""
+    from .countries import normalize as place_key
+
+    return load().places.get(place_key(name))
 
 
 def centroid(iso3: str) -> tuple[float, float] | None:

@@ -998,7 +998,7 @@ class _Resolver:
             if city is None:
                 # a territory or region the gazetteer lacks still belongs to a country (``the Gaza Strip``)
                 group.country = group.country or countries.former_place(group.name) \
-                    or regions.region_country(group.name)
+                    or regions.region_country(group.name) or kb.place_country(group.name)
                 continue
             iso3 = places.iso3(city.iso2)
             group.country = iso3
