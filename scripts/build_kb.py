@@ -130,7 +130,7 @@ _SHORT_WORDS = {
     "FIRE", "TOP", "UNIT", "GOOD", "NET", "BLUE", "ANTI", "CASH", "HILL", "GULF", "CELL", "STAR", "PATH", "NILE",
     "RAGE", "SONS", "NEWS", "CLUB", "POST", "TASK", "BILL", "IRON", "AUTO", "OLD", "DRUG", "PURE", "GOD", "LEFT",
     "HAND", "FIVE", "HAWK", "OPEN", "STOP", "IRAQ", "IRAN", "MALI", "PARA", "PAZ", "COAL", "FUEL", "PAN", "INDO",
-    "AFRO", "ARCH", "IMAM", "OMAR", "ALI", "UMAR", "KHAN", "BIN", "IBN", "SELF", "HOLY", "RISE", "SUN", "SEA", "BAY"}
+    "AFRO", "ARCH", "IMAM", "OMAR", "ALI", "UMAR", "KHAN", "BIN", "IBN", "SELF", "RISE", "SUN", "SEA", "BAY"}
 #: particles written in lower case inside a name
 _PARTICLES = {"OF", "THE", "AND", "FOR", "DE", "DA", "AL", "VON", "VAN", "DER", "DU", "LA", "LE", "IN", "ON", "TO",
               "WITH", "FROM", "DES", "DEL", "EL", "UL", "DI", "ET", "EN", "POUR", "AT"}
