@@ -156,6 +156,7 @@ _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """Lower-case key: no accents, no leading ``the``, no possessive, hyphens as spaces, single spaces, no dots
     (``U.S.`` -> ``us``, ``Guinea-Bissau`` = ``Guinea Bissau``, ``Zürich`` = ``Zurich``), as ``kb.actors``
