@@ -24,7 +24,9 @@ _LOOSE_WORDS = {"to", "with", "on", "in", "for", "of", "off", "up", "out", "over
                 "from", "by", "part", "place", "it", "them", "him", "her", "that", "the", "a"}
 _LEFT_WINDOW = 6
 _QUANTITY_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
-                   "millions", "group", "crowd", "number"}
+                   "millions", "group", "crowd", "number", "tens"}
+#: a quantity of people with nothing counted (``tens of thousands rallied``, ``thousands marched``, ``a crowd``)
+_PEOPLE_QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "millions", "crowd", "crowds"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class Lexicon:
                        for p in c.children if p.dep_ == "pobj"), None)
             if of is not None:
                 return self.agent(of)
+            if lower in _PEOPLE_QUANTITIES:
+                return "CVL"
         left = token.i - 1
         if left >= token.sent.start and token.doc[left].dep_ == "compound":
             pair = self.agents.get(f"{token.doc[left].lower_} {lemma}")
@@ -221,9 +225,14 @@ def _phrase_tokens(token: Token) -> list[Token]:
     a noun or prepositional phrase (``dismissed an appeal [to lay down their arms]``: ``arms`` is not the
     object of ``dismissed``); the trigger's own complement (``agreed to [meet]``) stays."""
     out: list[Token] = []
-    # an adjective as complement is a small clause of the trigger's object (``found the activist guilty``)
+    # an adjective or noun as complement is a small clause of the trigger's object (``found the activist guilty``,
+    # ``took the crew hostage``)
     stack = [c for c in token.children if c.dep_ not in _CLAUSE_DEPS or c.dep_ == "conj" and c.pos_ != "VERB"
-             or c.dep_ == "ccomp" and c.pos_ == "ADJ"]
+             or c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}]
+    # the subject of an object-control infinitive is the trigger's object (``allowed IAEA inspectors to visit``)
+    stack += [s for c in token.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                      for a in c.children)
+              for s in c.children if s.dep_ == "nsubj"]
     while stack:
         t = stack.pop()
         out.append(t)

@@ -47,7 +47,11 @@ LIGHT_VERBS = {"make", "pay", "hold", "conduct", "carry", "launch", "stage", "us
                "renew", "extend", "reimpose", "tighten", "expand", "escalate", "widen", "prolong", "relaunch",
                "reinforce", "broaden", "strengthen",
                # ``went on strike``, ``went on a hunger strike``: the event noun is the object of ``on``
-               "go"}
+               "go",
+               # verbs of setting up: the object still names the event (``set up an inquiry``, ``convened talks``)
+               "set", "establish", "form", "convene", "organize", "organise",
+               # ``speeded up arms deliveries``, ``laid siege to``
+               "speed", "accelerate", "lay"}
 FRAME_VERBS = (REPORT_VERBS | PREDICT_VERBS | {"according", "cite", "prepare", "accord"}) - {"accuse", "blame"}
 #: verbs of effort whose complement is the event (``push to export``)
 EFFORT_VERBS = {"push", "try", "attempt", "seek", "strive", "move", "work", "struggle", "scramble", "rush", "manage"}
@@ -66,6 +70,25 @@ LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout
 PLACE_TYPES = {"location", "facility", "country"}
 #: speech/claim verbs: the subject of the complement clause is what the claim is about
 CLAIM_CODES = {"112", "1121", "1122", "1123", "1124", "1125", "110", "111"}
+#: CAMEO agent codes of state actors: obstructing a road is a protest (144) by a crowd, a restriction of movement
+#: (191) by a state; a boycott is a sanction (163) by a state, a protest (143) by anyone else
+STATE_AGENTS = {"GOV", "MIL", "COP", "SPY"}
+#: crowds whose violence against property or police is a riot (PLOVER PROTEST riot, CAMEO 145), not an assault
+RIOT_ACTORS = {"protester", "protestor", "rioter", "demonstrator", "crowd", "mob", "youth", "marcher"}
+RIOT_NOUNS = {"protest", "demonstration", "riot", "rally", "unrest"}
+#: CAMEO codes of violence that a crowd's riot takes the form of (arson, clashes, damage to property; CAMEO.2.0
+#: codes ``torch * car`` 182)
+RIOT_CODES = {"180", "182", "190", "171", "1711", "1712"}
+#: verbs of obstruction (a blockade by a crowd is a protest) and of gathering (a rally of civilians is a demonstration,
+#: CAMEO codes ``rally`` as a show of force, 150)
+OBSTRUCT_VERBS = {"block", "blockade", "barricade"}
+GATHER_VERBS = {"rally", "march", "gather", "assemble", "parade", "mass"}
+#: nouns of a sustained course of action whose ``of`` phrase names the event (``a campaign of ethnic cleansing``)
+COURSE_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "policy", "programme", "program", "act",
+                "acts"}
+#: verbs of occurrence: with an event noun as subject (``rioting broke out``, ``clashes erupted``) the noun is the
+#: event
+OCCUR_VERBS = {"erupt", "flare", "rage", "occur", "happen", "spread", "ensue"}
 
 
 @dataclass
@@ -82,6 +105,8 @@ class _Found:
     placed: bool = False
     #: an agentless passive (``a journalist was arrested``): the actor is unnamed
     agentless: bool = False
+    #: each actor's place among the conjoined actors (``Saudi Arabia and Iran``): the first one's event is main
+    actor_order: dict = field(default_factory=dict)
 
 
 class _Mentions:
@@ -189,6 +214,10 @@ def _vlemma(tok: Token) -> str:
 def _light_object(noun: Token) -> bool:
     """An event noun a light verb takes as its object (``made a trip``, ``a curfew was imposed``)."""
     return noun.dep_ in {"dobj", "nsubjpass"} and _vlemma(noun.head) in LIGHT_VERBS
+
+
+def _to_infinitive(tok: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
 
 
 def _conjuncts(root: Token) -> list[Token]:
@@ -327,8 +356,17 @@ class EventsStage:
         iso = phrase_country([t for t in _np_tokens(phrase) if not _names_border(t)], mentions.countries_at)
         rule = "phrase"
         if iso is None:
-            if (ids and not self._descriptive_groups(phrase, ids, mentions)) or (
-                    not ids and self.lexicon.agent(phrase) is None and phrase.lower_ not in GROUP_PRONOUNS):
+            # a role noun the NER took for a name (``Gunmen abducted …`` as a location, ``Jihadists`` as a group,
+            # ``Riot`` of ``Riot police`` as a person) is unnamed, like ``gunmen``; so is a weapon that does the deed
+            # (``a roadside bomb killed``)
+            head = phrase.lemma_.lower()
+            misnamed = bool(ids) and self.lexicon.agent(phrase) is not None and all(
+                (e := mentions.entities.get(i)) is not None and (e.name.lower() in {phrase.lower_, head}
+                                                                 or f"{e.name.lower()} {head}" in self.lexicon.agents)
+                for i in ids)
+            unnamed = self.lexicon.agent(phrase) is not None or phrase.lower_ in GROUP_PRONOUNS or self._weapon(phrase)
+            if (ids and not misnamed and not self._descriptive_groups(phrase, ids, mentions)) or (
+                    not ids and not unnamed):
                 return ids
             iso, rule = self._salient(phrase.sent, mentions, phrase.doc, cache)
         if iso is None:
@@ -405,7 +443,7 @@ class EventsStage:
                 out.append(best)
             # ``Hungarian and Romanian officials``: conjoined modifiers are separate actors
             for tok in _np_tokens(conj):
-                if tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound"}:
+                if tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound", "nmod"}:
                     for i, eid in found:
                         if i in {tok.i, tok.head.i} and eid not in out:
                             out.append(eid)
@@ -426,6 +464,10 @@ class EventsStage:
                 out.append(subject_of(head))
             if tok.dep_ == "pobj" and _vlemma(head.head) in LIGHT_VERBS:
                 out.append(subject_of(head.head))
+            # ``carried out a campaign of ethnic cleansing``: the course of action stands in the light verb's object
+            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in COURSE_NOUNS and \
+                    _light_object(head.head):
+                out.append(subject_of(head.head.head))
             out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
                     and c.ent_type_ in {"NORP", "GPE", "ORG"}]
         else:
@@ -443,18 +485,29 @@ class EventsStage:
     def _recipient_tokens(self, f: _Found) -> list[Token]:
         tok = f.token
         out: list[Token] = []
+        # a transfer's destination (``extradited a Russian hacker to the United States``, ``returned looted
+        # bronzes to Nigeria``) is its recipient, not the nationality of what is handed over
+        if not f.is_noun and f.coding.cameo[:2] in {"06", "07"} or f.coding.cameo[:3] == "084":
+            out.extend(p for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+                       for p in c.children if p.dep_ == "pobj")
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        # the subject of an object-control infinitive is the verb's object (``allowed IAEA inspectors to visit``)
+        out.extend(s for c in tok.children if c.dep_ == "ccomp" and _to_infinitive(c)
+                   for s in c.children if s.dep_ == "nsubj")
         for c in tok.children:
             if c.dep_ in {"dobj", "dative"} or (passive and c.dep_ == "nsubjpass"):
                 if c.dep_ == "dobj" and self.lexicon.entry(c) is not None and self.lexicon.entry(c)[1]:
                     out.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lower_ in
-                               {"to", "with", "against", "on", "of"} for p in pr.children if p.dep_ == "pobj")
+                               {"to", "with", "against", "on", "of", "between"} for p in pr.children
+                               if p.dep_ == "pobj")
                     # the owner of a measure acted on (``violating UN sanctions``, ``defied the UN embargo``)
                     if _vlemma(tok) not in LIGHT_VERBS:
                         out.extend(m for m in c.children if m.dep_ in {"compound", "poss", "nmod"})
                     continue
                 out.append(c)
-        if f.coding.cameo in CLAIM_CODES or f.coding.type == "ACCUSE":
+        # ``demanded that the EU lift restrictions``: the one who must act is the recipient
+        if f.coding.cameo in CLAIM_CODES or f.coding.type == "ACCUSE" or (
+                f.coding.type == "REQUEST" and not f.is_noun):
             for c in tok.children:
                 if c.dep_ == "ccomp":
                     subj = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -484,6 +537,53 @@ class EventsStage:
                     out.extend(p for p in c.children if p.dep_ == "pobj" and not _helper(p))
         # objects of the dobj (``accused X of ...`` handled by dobj; ``its ties with Russia``)
         return out
+
+    def _state_actor(self, phrase: Token | None, actors: list[str], mentions: _Mentions) -> bool | None:
+        """Whether the actor is a state (a country, a government, military or police body), a non-state group
+        (a role noun of another kind: protesters, lawyers, truckers), or unknown (None)."""
+        # a role noun says it (``farmers`` in the Netherlands are no state, whatever country they take)
+        agent = self.lexicon.agent(phrase) if phrase is not None else None
+        if agent is not None:
+            return agent in STATE_AGENTS
+        if phrase is not None and phrase.tag_ in {"NNS", "NNPS"}:
+            return False  # a plural of people (``young Algerians``), not their state
+        for a in actors:
+            e = mentions.entities.get(a)
+            if e is None or e.type == "country" or (e.cameo or "")[3:6] in STATE_AGENTS:
+                return True  # a bare country id or a country entity
+        return None
+
+    def _by_actor(self, f: _Found, coding: Coding, phrase: Token | None, actors: list[str],
+                  mentions: _Mentions) -> Coding:
+        """CAMEO codes whose PLOVER category depends on who acts: obstructing passage is a protest by a crowd
+        (144) and a restriction of movement by a state (191); a boycott is a sanction by a state (163) and a
+        protest by anyone else (143); a crowd's arson or clashes are a riot (145, PLOVER PROTEST riot: "violent
+        protest"), also when the clause says they happened in protests, and their occupying a building a sit-in
+        (141); a blockade (191) by a crowd obstructs
+        passage (144); civilians rallying or marching (CAMEO codes ``rally`` 150, a show of force) demonstrate
+        (141)."""
+        cameo = coding.cameo
+        lemma = _vlemma(f.token)
+        if cameo[:3] not in {"144", "163", "191", "192"} and cameo not in RIOT_CODES and cameo[:2] != "15":
+            return coding
+        state = self._state_actor(phrase, actors, mentions)
+        new = None
+        if cameo[:3] == "144" and state:
+            new = "191"
+        elif cameo == "191" and lemma in OBSTRUCT_VERBS and state is False:
+            new = "144"
+        elif cameo[:2] == "15" and lemma in GATHER_VERBS and state is False and not f.is_noun:
+            new = "141"
+        elif cameo == "163" and _vlemma(f.token) == "boycott" and state is False:
+            new = "143"
+        elif (cameo in RIOT_CODES or cameo == "192") and not f.is_noun:
+            crowd = phrase is not None and phrase.lemma_.lower() in RIOT_ACTORS
+            in_protest = any(c.dep_ == "prep" and c.lower_ in {"in", "during", "amid"} and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in RIOT_NOUNS for p in c.children) for c in f.token.children)
+            if crowd or (in_protest and not state):
+                # occupying a building in protest is a sit-in (141), violence a riot (145)
+                new = "141" if cameo == "192" else "145"
+        return (self.lexicon.coding(new) or coding) if new else coding
 
     def _location(self, f: _Found, mentions: _Mentions) -> str | None:
         heads = [f.token]
@@ -575,6 +675,10 @@ class EventsStage:
             return (tok.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB" and not own_actor
                     and _vlemma(head) not in LIGHT_VERBS and _vlemma(head) not in FRAME_VERBS)
         lemma = _vlemma(tok)
+        # an event noun's occurrence (``rioting broke out``, ``clashes erupted``): the noun is the event
+        if any(c.dep_ == "nsubj" and c.i in nouns for c in tok.children) and (
+                lemma in OCCUR_VERBS or lemma == "break" and any(c.lower_ == "out" for c in tok.children)):
+            return True
         # the consequence of an event noun (``is barred by UN sanctions``)
         if any(c.dep_ == "agent" and any(p.i in nouns for p in c.children) for c in tok.children):
             return True
@@ -586,6 +690,10 @@ class EventsStage:
         if tok.dep_ == "pcomp" and tok.head.lower_ in {"for", "of"} and tok.tag_ == "VBG" and \
                 tok.head.head.pos_ != "ADJ":
             return True
+        # ``told Hungary to scrap …``: a speech verb with an object and an infinitive is an order (CAMEO 10)
+        if lemma in FRAME_VERBS and f.coding.type == "REQUEST" and any(c.dep_ == "dobj" for c in tok.children) \
+                and any(c.dep_ in {"xcomp", "ccomp"} and _to_infinitive(c) for c in tok.children):
+            return False
         if lemma in FRAME_VERBS:
             # unless a CAMEO pattern codes a material act on its object (``declared a ceasefire``) or a threat
             # with no clause to frame (``warned Russia of severe consequences``); another verbal code on a speech
@@ -602,7 +710,9 @@ class EventsStage:
         if lemma in {"claim", "purport"} and any(c.dep_ == "xcomp" for c in tok.children) and not any(
                 c.dep_ in {"dobj", "ccomp"} for c in tok.children):
             return True
-        if lemma in LIGHT_VERBS and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in nouns for c in tok.children):
+        # (``ended its blockade``: ending is an event of its own when a pattern codes it, 0872, 164)
+        if lemma in LIGHT_VERBS and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in nouns for c in tok.children) \
+                and not (lemma == "end" and f.pattern):
             return True
         return lemma == "call" and any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.pos_ in {"ADJ", "NOUN"}
                                        for c in tok.children)
@@ -663,8 +773,15 @@ class EventsStage:
             # phrase stands for it (``using North Korean missiles in Ukraine``, ``rocket fire against … camps``)
             recipient_tokens = [t for rt in recipient_tokens for t in (self._weapon_targets(rt)
                                                                         if self._weapon(rt) else [rt])]
+            control = {s.i for c in f.token.children if c.dep_ == "ccomp" and _to_infinitive(c)
+                       for s in c.children if s.dep_ == "nsubj"} if not f.is_noun else set()
             for rt in recipient_tokens:
                 resolved = self._resolve(rt, mentions, avoid=avoid)
+                if rt.i in control:
+                    # the object of ``allowed X to …`` is the recipient when it names a country's or an IGO's
+                    # party; a person of unknown country leaves the recipient to the default rules
+                    resolved = [i for i in resolved if mentions.country(i) or (
+                        (e := mentions.entities.get(i)) is not None and e.type == "igo")]
                 ethnic = self._ethnic(rt, resolved, mentions)
                 if ethnic != resolved:  # a minority of the actor's own country is a domestic recipient
                     recipient, same_country_ok = ethnic[0], True
@@ -674,17 +791,25 @@ class EventsStage:
                 if ids:
                     recipient = ids[0]
                     break
-            if recipient is None or mentions.country(recipient) is None:
+            recipient_entity = mentions.entities.get(recipient or "")
+            igo = recipient_entity is not None and recipient_entity.type == "igo"
+            if recipient is None or (mentions.country(recipient) is None and not igo):
                 for rt in recipient_tokens:
                     ids = self._country_fallback(rt, [recipient] if recipient else [], mentions, cache)
                     if ids and ids[0] != recipient:
                         recipient, same_country_ok = ids[0], True
                         break
+            coding = self._by_actor(f, coding, phrase, actors, mentions)
             f.placed = placed and not actors
             # a bare event noun with no participant is too weak to report (``the fighting``), unless a light verb
             # asserts it with a subject of its own, named or not (``authorities imposed a curfew``)
-            light = f.is_noun and _light_object(f.token)
-            if f.is_noun and not actors and recipient is None and not placed and not (light and phrase is not None):
+            light = f.is_noun and (_light_object(f.token) or (  # ``went on an indefinite strike``
+                f.token.dep_ == "pobj" and _vlemma(f.token.head.head) in LIGHT_VERBS))
+            # an event noun whose occurrence a verb reports (``rioting broke out in New Caledonia``) is asserted
+            occurs = f.is_noun and f.token.dep_ == "nsubj" and (
+                _vlemma(f.token.head) in OCCUR_VERBS or _vlemma(f.token.head) == "break")
+            if f.is_noun and not actors and recipient is None and not placed and not (light and phrase is not None) \
+                    and not occurs:
                 continue
             location = self._location(f, mentions)
             place = mentions.entities.get(recipient or "")
@@ -715,14 +840,31 @@ class EventsStage:
                     if src.pos_ in {"NOUN", "PROPN"} and role not in attributed:
                         attributed.append(role)
             sent = f.token.sent
+            defaulted = False
             if recipient is None and self.fill_recipient:
                 recipient = self._default_recipient(f, actors, location, mod, mentions, cache, phrase)
-                same_country_ok = recipient is not None
+                same_country_ok = defaulted = recipient is not None
+            # joint actors of different countries with no other party named (``Armenia and Azerbaijan pledged to
+            # pull back their troops``, ``Saudi Arabia and Iran restored relations``, ``Israeli and Palestinian
+            # officials held talks in Jordan``) act on each other
+            actor_countries = {mentions.country(a) for a in actors} - {None}
+            joint = len(actor_countries) > 1 and (recipient is None or defaulted
+                                                  or mentions.country(recipient) in actor_countries)
+            # conjoined actors rank in text order (``US and Chinese officials``: the US first)
+            if len(actors) > 1:
+                first: dict[str, int] = {}
+                for i, eid in sorted(mentions.in_tokens(list(sent))):
+                    first.setdefault(eid, i)
+                f.actor_order = {a: n for n, a in enumerate(sorted(actors, key=lambda a: first.get(a, len(doc))))}
             trigger = Trigger(start=f.token.idx, end=f.token.idx + len(f.token.text), text=f.token.text)
             for actor in actors or [None]:
+                to = recipient
+                if joint:
+                    own = mentions.country(actor)
+                    to = next((a for a in actors if (c := mentions.country(a)) and c != own), recipient)
                 candidates.append((f, Event(
                     id="", trigger=trigger, sentence=(sent.start_char, sent.end_char), actor=actor,
-                    recipient=recipient if recipient != actor or same_country_ok else None, type=coding.type,
+                    recipient=to if to != actor or same_country_ok else None, type=coding.type,
                     mode=coding.mode, context=list(coding.context), cameo=coding.cameo,
                     quad_class=quad_class(coding.cameo), status=mod.status,
                     date=self._date(f, timexes), location=location, attributed_to=attributed)))
@@ -780,7 +922,7 @@ def _main_ids(pairs: list[tuple[_Found, Event]]) -> list[str]:
         yields = _vlemma(tok) in INTENT_GOVERNORS and any(
             c.dep_ in {"xcomp", "advcl"} and c.i in recoded for c in tok.children)
         key = (yields, _rank_depth(f), e.actor is None and not f.placed, e.recipient is None, f.is_noun,
-               e.trigger.start)
+               e.trigger.start, f.actor_order.get(e.actor, 0))
         by_sentence.setdefault(e.sentence, []).append((key, e.id))
     return [min(items)[1] for _, items in sorted(by_sentence.items())]
 
