@@ -50,6 +50,13 @@ def test_kb_phoenix_legacy_country_codes_and_display_names():
     assert lra is not None and lra.name == "Lord's Resistance Army"  # not ``Lord's Resistance ARMY``
 
 
+@pytest.mark.parametrize(("name", "cameo"), [("ECOWAS", "IGOWAFWAS"), ("GCC", "IGOGCC"), ("SADC", "IGOSAFDEVSAD"),
+                                            ("OIC", "IGOMOS")])
+def test_kb_regional_organisations_by_their_acronyms(name, cameo):
+    found = actors.lookup(name, {"igo"})
+    assert found is not None and found.cameo == cameo and found.country is None
+
+
 def test_kb_ambiguous_short_name_resolves_to_nothing():
     assert actors.lookup("Kim", {"person"}, dt.date(2024, 6, 12)) is None
 

@@ -289,6 +289,27 @@ def test_entities_organisation_named_after_a_capital_has_its_country(nlp, text, 
     assert found and found[0].country == iso3
 
 
+@pytest.mark.parametrize("published, iso3", [("1995-03-01", "COG"), ("2024-06-12", "COD")])
+def test_entities_congo_is_the_democratic_republic_after_1997(nlp, published, iso3):
+    doc = run(nlp, "Soldiers attacked villages in eastern Congo, a UN report said.", published=published)
+    assert iso3 in {e.id for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, name, iso3", [
+    ("Erdogan telephoned the Iraqi prime minister on Monday.", "Recep Tayyip Erdogan", "TUR"),   # NER: GPE
+    ("Maduro refused demands that he step down.", "Nicolas Maduro", "VEN"),                      # NER: ORG
+])
+def test_entities_a_leaders_surname_ner_took_for_a_place_or_organisation(nlp, text, name, iso3):
+    found = [e for e in run(nlp, text).entities if e.type == "person"]
+    assert found and (found[0].name, found[0].country) == (name, iso3)
+
+
+def test_entities_capital_ner_missed_or_took_for_a_person(nlp):
+    doc = run(nlp, "Kyiv accused Russian forces of executing civilians. Protesters blocked streets in Yerevan.")
+    ids = {e.id: e for e in doc.entities}
+    assert "UKR" in ids and ids.get("location:yerevan") is not None and ids["location:yerevan"].country == "ARM"
+
+
 def test_entities_territory_missing_from_the_gazetteer_has_its_country(nlp):
     doc = run(nlp, "Activists staged rallies in the Gaza Strip on Monday.")
     gaza = [e for e in doc.entities if e.name == "Gaza Strip"]

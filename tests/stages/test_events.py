@@ -323,7 +323,7 @@ def test_events_conditional_conflict_is_a_threat(nlp):
 
 
 def test_events_speech_act_takes_recipient_of_its_complement(nlp):
-    ev = main_of(nlp, "Pakistan threatened to break off diplomatic relations with Congo.")
+    ev = main_of(nlp, "Pakistan threatened to break off diplomatic relations with the Republic of Congo.")
     assert (ev.type, ev.actor, ev.recipient) == ("THREATEN", "PAK", "COG")
 
 

