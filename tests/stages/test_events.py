@@ -593,3 +593,16 @@ def test_events_ending_a_measure_and_conjoined_nationalities(nlp):
     # ``US and Chinese officials``: both countries act, the first named in the main event
     main = main_events(doc_of(nlp, "US and Chinese officials discussed trade tensions in London on Tuesday."))
     assert (main[0].type, main[0].actor, main[0].recipient) == ("CONSULT", "USA", "CHN")
+
+
+@pytest.mark.parametrize("text, category, cameo", [
+    ("The opposition delegation walked out of the talks in Geneva.", "PROTEST", "143"),
+    ("Israel broke off talks with the Palestinians.", "SANCTION", "164"),
+    ("NATO warned of a Russian military buildup near the border.", "MOBILIZE", "154"),
+    ("Washington lifted sanctions on Myanmar.", "RETREAT", "085"),
+])
+def test_events_walkouts_broken_off_talks_buildups_and_lifted_sanctions(nlp, text, category, cameo):
+    from newsgraph.stages.events import plover_category
+
+    ev = main_of(nlp, text)
+    assert (plover_category(ev), ev.cameo) == (category, cameo)
