@@ -376,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="BIO tagger: join CONTENT pieces this many untagged tokens apart (default: the Tagger's)")
     ap.add_argument("--min-prob", type=float, default=None,
                     help="BIO tagger: drop a CONTENT span whose mean token probability is below this")
+    ap.add_argument("--decode", choices=("argmax", "viterbi"), default=None,
+                    help="BIO tagger: tag per token (argmax) or the best well-formed BIO sequence (viterbi); "
+                         "default: the Tagger's")
     ap.add_argument("--tag-covered", default="0.3", metavar="SHARE|none",
                     help="tagger: skip quotations and sentences whose characters the rules' contents cover at this "
                          "share or more (default 0.3); none tags every sentence")
@@ -435,7 +438,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.rules_only:
         from newsgraph.attribution.tagger import Tagger
 
-        knobs = {k: v for k, v in (("gap", args.gap), ("min_prob", args.min_prob)) if v is not None}
+        knobs = {k: v for k, v in (("gap", args.gap), ("min_prob", args.min_prob), ("decode", args.decode))
+                 if v is not None}
         tagger = Tagger(args.model, **knobs)
     engine = Engine({} if args.tagger_only else None, classes=None if args.all_cues else QUOTE_CLASSES, sourceless=args.sourceless,
                     orphans=not args.no_orphans, tagger=tagger, tagged=args.tagged,

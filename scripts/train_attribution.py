@@ -6,6 +6,9 @@
     .venv/bin/python scripts/train_attribution.py ship --output build/attribution_bio/training
                                                                # copy the best model into the package (no tok2vec of
                                                                # the parser: the component has its own small one)
+    .venv/bin/python scripts/train_attribution.py ship --output build/attribution_bio6/w96 --to /tmp/w96
+                                                               # a candidate outside the package, to measure with
+                                                               # benchmarks/attribution.py --model /tmp/w96 (round 6)
     (``train`` without ``--config``: the round-2 entity recognizer, scripts/attribution.cfg.)
 
 Data: PolNeAR v1.0.0 ``train/`` (840 texts). The alphabetically first annotator of each text gives the labels
@@ -212,19 +215,20 @@ def train(args) -> None:
 
 def ship(args) -> None:
     src = Path(args.output) / ("model-last" if args.last else "model-best")
-    if SHIP.exists():
-        shutil.rmtree(SHIP)
-    shutil.copytree(src, SHIP)
+    dest = Path(args.to) if args.to else SHIP
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(src, dest)
     from spacy.util import load_config
 
-    config = load_config(SHIP / "config.cfg")
+    config = load_config(dest / "config.cfg")
     config["paths"]["train"] = config["paths"]["dev"] = None  # no local paths in the shipped copy
     for name in config["components"]:  # the training scorer lives in this script: the stock one in the package
         if config["components"][name].get("scorer", {}).get("@scorers") == "newsgraph.bio_scorer.v1":
             config["components"][name]["scorer"] = {"@scorers": "spacy.tagger_scorer.v1"}
-    config.to_disk(SHIP / "config.cfg")
-    size = sum(p.stat().st_size for p in SHIP.rglob("*") if p.is_file())
-    print(f"shipped {src} -> {SHIP} ({size / 1e6:.1f} MB)")
+    config.to_disk(dest / "config.cfg")
+    size = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file())
+    print(f"shipped {src} -> {dest} ({size / 1e6:.1f} MB)")
 
 
 def main() -> int:
@@ -242,6 +246,8 @@ def main() -> int:
     s = sub.add_parser("ship")
     s.add_argument("--last", action="store_true")
     s.add_argument("--output", default=str(OUTPUT), help="the training output to ship from")
+    s.add_argument("--to", default=None, help="copy there instead of into the package (a candidate to measure with "
+                   "benchmarks/attribution.py --model DIR)")
     s.set_defaults(func=ship)
     args = ap.parse_args()
     args.func(args)

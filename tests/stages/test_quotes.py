@@ -495,3 +495,25 @@ def test_quotes_a_place_in_the_source_is_not_the_speaker(nlp):
     text = "Chinese officials said the talks went well."
     [q] = run(nlp, text, [entity(text, "CHN", "country", "Chinese")])._.quotes
     assert q.speaker == "CHN"
+
+
+def test_tagger_viterbi_is_the_best_valid_bio_sequence():
+    import itertools
+
+    import numpy
+
+    from newsgraph.attribution.tagger import viterbi
+
+    labels = ["O", "B-CONTENT", "I-CONTENT", "B-CUE", "I-CUE"]
+    rng = numpy.random.default_rng(7)
+    logp = numpy.log(rng.dirichlet(numpy.ones(len(labels)), size=5))
+    starts = numpy.array([True, False, False, True, False])
+
+    def valid(seq):
+        return all(not labels[t].startswith("I-") or (i > 0 and not starts[i] and labels[seq[i - 1]][2:] ==
+                                                      labels[t][2:])
+                   for i, t in enumerate(seq))
+
+    best = max((s for s in itertools.product(range(len(labels)), repeat=5) if valid(s)),
+               key=lambda s: sum(logp[i, t] for i, t in enumerate(s)))
+    assert viterbi(logp, labels, starts) == list(best)

@@ -16,13 +16,15 @@ from importlib import resources
 from pathlib import Path
 
 import numpy
-from spacy.attrs import DEP, SENT_START, TAG
+from spacy.attrs import DEP, LEMMA, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 MODEL_DIR = "data/attribution_model"
 LABELS = ("CONTENT", "SOURCE", "CUE")
 
 Spans = list[tuple[str, int, int]]
+# the parse a model may read as features (its config's ``attrs``), copied onto the Doc it tags; SENT_START last
+FEATURES = [TAG, POS, LEMMA, DEP, SENT_START]
 
 
 def packaged_path() -> Path | None:
@@ -65,10 +67,39 @@ def bio_spans(tags: list[str], doc: Doc, gap: int = 0) -> list[tuple[str, int, i
     return out
 
 
+def viterbi(logp: numpy.ndarray, labels: list[str], starts: numpy.ndarray) -> list[int]:
+    """The best tag sequence (sum of per-token log probabilities) in which an ``I-X`` only follows ``B-X`` or
+    ``I-X`` of the same sentence (``starts``: True at each sentence's first token)."""
+    n, k = logp.shape
+    inside = [j for j, lab in enumerate(labels) if lab.startswith("I-")]
+    allowed = numpy.ones((k, k), dtype=bool)  # allowed[prev, cur]
+    for j in inside:
+        allowed[:, j] = [lab[2:] == labels[j][2:] and lab[0] in "BI" for lab in labels]
+    penalty = numpy.where(allowed, 0.0, -numpy.inf)
+    score = logp[0].copy()
+    score[inside] = -numpy.inf
+    back = numpy.zeros((n, k), dtype=numpy.int64)
+    for i in range(1, n):
+        if starts[i]:  # a new sentence: any previous tag, no I- here
+            best = int(score.argmax())
+            back[i] = best
+            score = score[best] + logp[i]
+            score[inside] = -numpy.inf
+        else:
+            cand = score[:, None] + penalty
+            back[i] = cand.argmax(axis=0)
+            score = cand[back[i], numpy.arange(k)] + logp[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
 class Tagger:
     """``Tagger()(doc)`` → ``[(label, start_char, end_char), …]`` in text order."""
 
-    def __init__(self, path: str | Path | None = None, gap: int = 0, min_prob: float = 0.8) -> None:
+    def __init__(self, path: str | Path | None = None, gap: int = 0, min_prob: float = 0.8,
+                 decode: str = "argmax") -> None:
         """
         Args:
             path: a model directory (default: the shipped one).
@@ -76,6 +107,8 @@ class Tagger:
                 (measured: no gain, so 0).
             min_prob: BIO models: drop a CONTENT span whose mean token probability (softmax) is below this
                 (0.8: chosen on the 40 held-out train texts; 0 keeps all). Ignored by an entity-recognizer model.
+            decode: BIO models: ``argmax`` (the best tag per token) or ``viterbi`` (the best sequence in which an
+                ``I-`` tag follows its ``B-``); measured in benchmarks/RESULTS-attribution.md (round 6).
 
         Raises:
             FileNotFoundError: no model at ``path`` (or none shipped, when ``path`` is None).
@@ -88,6 +121,9 @@ class Tagger:
         self.bio = self.nlp.pipe_names == ["tagger"]
         self.gap = gap
         self.min_prob = min_prob
+        if decode not in ("argmax", "viterbi"):
+            raise ValueError(f"decode must be 'argmax' or 'viterbi', got {decode!r}")
+        self.decode = decode
 
     def __call__(self, doc: Doc, skip: list[tuple[int, int]] | None = None) -> Spans:
         """Spans of ``doc``; sentences wholly inside one of the ``skip`` ranges (quotations, which the rules read, or
@@ -103,21 +139,27 @@ class Tagger:
         if not keep:
             return []
         idx = [i for s in keep for i in range(s.start, s.end)]
-        arr = doc.to_array([TAG, DEP, SENT_START])[idx].astype("int64")
+        arr = doc.to_array(FEATURES)[idx].astype("int64")
         starts = {s.start for s in keep}
-        arr[:, 2] = [1 if i in starts else -1 for i in idx]
+        arr[:, -1] = [1 if i in starts else -1 for i in idx]
         arr = arr.astype("uint64")
         words = [doc[i].text for i in idx]
         spaces = [bool(doc[i].whitespace_) for i in idx]
-        tmp = Doc(doc.vocab, words=words, spaces=spaces).from_array([TAG, DEP, SENT_START], arr)
+        tmp = Doc(doc.vocab, words=words, spaces=spaces).from_array(FEATURES, arr)
         if self.bio:
             tagger = self.pipes[0]
             labels = tagger.labels
             probs = tagger.model.ops.to_numpy(tagger.model.predict([tmp])[0])
-            guesses = probs.argmax(axis=1)
+            # the model's outputs are scores (Tagger.v2, normalize = false): log-softmax here
+            logp = probs - probs.max(axis=1, keepdims=True)
+            logp -= numpy.log(numpy.exp(logp).sum(axis=1, keepdims=True))
+            if self.decode == "viterbi":
+                guesses = numpy.array(viterbi(logp, list(labels), arr[:, -1] == 1))
+            else:
+                guesses = logp.argmax(axis=1)
             spans = bio_spans([labels[g] for g in guesses], tmp, self.gap)
-            if self.min_prob:  # the model's outputs are scores (Tagger.v2, normalize = false): softmax here
-                best = 1.0 / numpy.exp(probs - probs.max(axis=1, keepdims=True)).sum(axis=1)
+            if self.min_prob:
+                best = numpy.exp(logp[numpy.arange(len(guesses)), guesses])
                 spans = [sp for sp in spans if sp[0] != "CONTENT" or best[sp[1]:sp[2]].mean() >= self.min_prob]
         else:
             for pipe in self.pipes:
