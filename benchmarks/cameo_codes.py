@@ -577,6 +577,8 @@ def main() -> None:
     args = parser.parse_args()
     from collections import Counter
 
+    from events import country_code  # benchmarks/events.py: how actors score as country codes
+
     from newsgraph.pipeline import build
     from newsgraph.readers import article_from_fields
     from newsgraph.stages.events import main_events, plover_category
@@ -591,16 +593,7 @@ def main() -> None:
         ents = {e.id: e for e in doc._.entities}
 
         def country(eid: str | None, ents: dict = ents) -> str | None:
-            e = ents.get(eid or "")
-            if e is None:  # a bare country id (the stage's fallback for role nouns)
-                return eid if eid and len(eid) == 3 and eid.isupper() else None
-            if e.type == "country":
-                return e.id
-            if e.country:
-                return e.country
-            if e.geo and e.geo.country:
-                return e.geo.country
-            return "IGO" if e.type == "igo" or (e.cameo or "").startswith("IGO") else None
+            return country_code(ents, eid)
 
         mains = main_events(doc)
         main = mains[0] if mains else None

@@ -74,6 +74,22 @@ def load_gold(path: Path) -> list[dict]:
     return out
 
 
+def country_code(ents: dict, eid: str | None) -> str | None:
+    """The country code an event's actor or recipient scores as: a country entity's id, a person's or
+    organisation's country, a place's, ``IGO`` for an international organisation; a bare ISO3 id (the stage's
+    fallback for role nouns such as ``police``) as itself."""
+    e = ents.get(eid or "")
+    if e is None:
+        return eid if eid and len(eid) == 3 and eid.isupper() else None
+    if e.type == "country":
+        return e.id
+    if e.country:
+        return e.country
+    if e.geo and e.geo.country:
+        return e.geo.country
+    return "IGO" if e.type == "igo" or (e.cameo or "").startswith("IGO") else None
+
+
 def predict(records: list[dict]) -> tuple[list[dict], float]:
     from newsgraph.pipeline import build
     from newsgraph.readers import article_from_fields
@@ -90,16 +106,7 @@ def predict(records: list[dict]) -> tuple[list[dict], float]:
         ents = {e.id: e for e in doc._.entities}
 
         def country(eid: str | None, ents: dict = ents) -> str | None:
-            e = ents.get(eid or "")
-            if e is None:  # a bare country id (the stage's fallback for role nouns such as ``police``)
-                return eid if eid and len(eid) == 3 and eid.isupper() else None
-            if e.type == "country":
-                return e.id
-            if e.country:
-                return e.country
-            if e.geo and e.geo.country:
-                return e.geo.country
-            return "IGO" if e.type == "igo" or (e.cameo or "").startswith("IGO") else None
+            return country_code(ents, eid)
 
         events = list(doc._.events)
         mains = main_events(doc)
