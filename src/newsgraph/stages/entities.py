@@ -498,9 +498,9 @@ class _Resolver:
         return kb.lookup(text, {"person"}, self.published) is not None
 
     def _misread_place(self, span: Span, text: str, label: str) -> bool:
-        """A name NER took for a person or organisation that is a region (or, read as an organisation, a city of
-        100,000 people or more) right after a preposition of place, not followed by a possessive (``in Clinton's
-        direction``), that no actor in the KB and no person of the document is called."""
+        """A name NER took for a person or organisation that is a region, a capital or a city (of a million people
+        when read as a person, 100,000 as an organisation) right after a preposition of place, not followed by a
+        possessive (``in Clinton's direction``), that no actor in the KB and no person of the document is called."""
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         if prev is None or prev.lower_ not in _PLACE_PREPOSITIONS:
