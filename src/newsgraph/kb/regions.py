@@ -98,9 +98,10 @@ def _keys(name: str) -> set[str]:
     out: set[str] = set()
     names = [_BRACKETS.sub("", name), *_BRACKETS.findall(name)]
     for raw in names:
-        base = _fold(raw.split(",")[0])
-        for key in {base, _SUFFIXES.sub("", base)}:
-            key = _SUFFIXES.sub("", key)
+        base = stripped = _fold(raw.split(",")[0])
+        while (shorter := _SUFFIXES.sub("", stripped)) != stripped:  # ``Xinjiang Uygur Zizhiqu``: two suffixes
+            stripped = shorter
+        for key in (base, stripped):
             out.add(key)
             out.add(_PREFIX.sub("", key))
     return {k for k in out if len(k) > 3 and k not in _NOT_REGIONS and not _GENERIC.match(k)}
