@@ -10,7 +10,8 @@ Sources (see /work/shared/data/README.md):
   are tried first and their default code wins.
 
 Run: ``.venv/bin/python scripts/build_event_lexicon.py [--data /work/shared/data]``. Output is deterministic
-(sorted keys), so a rebuild without source changes gives the same file.
+(sorted keys), so a rebuild without source changes gives the same file. ``--defaults`` prints the verbs with a
+default code (the list the round-6c audit judged) instead.
 """
 
 from __future__ import annotations
@@ -258,12 +259,42 @@ def build(data: Path) -> dict:
     return lexicon
 
 
+def default_codes(lexicon: dict, data: Path) -> list[tuple[str, str, str, str, str]]:
+    """Every verb with a default code (its own, or the fallback root of a ``[---]`` block): (verb, code, ``default``
+    or ``fallback``, PLOVER type or ``-`` for codes PLOVER drops, CAMEO name from the 2021 table's comments). The
+    list the round-6c audit (``benchmarks/lexicon_audit.tsv``) judged, there sorted by corpus frequency."""
+    names: dict[str, str] = {}
+    for line in (data / "plover" / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):[^#]*#\s*(.*)$", line.strip())
+        if m:
+            names[m.group(1)] = m.group(2).strip()
+
+    def longest(table: dict, code: str):
+        return next((table[code[:n]] for n in range(len(code), 1, -1) if code[:n] in table), None)
+
+    rows = []
+    for verb, entry in lexicon["verbs"].items():
+        code = entry["code"] or entry.get("fallback")
+        if code:
+            row = longest(lexicon["plover"], code)
+            rows.append((verb, code, "default" if entry["code"] else "fallback", row[0] if row else "-",
+                         longest(names, code) or "?"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--defaults", action="store_true",
+                        help="print the verbs with a default code (TSV: verb, code, source, PLOVER type, CAMEO name) "
+                             "instead of writing the lexicon")
     args = parser.parse_args()
     lexicon = build(args.data)
+    if args.defaults:
+        for row in default_codes(lexicon, args.data):
+            print("\t".join(row))
+        return
     args.out.write_text(json.dumps(lexicon, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     n_pat = sum(len(b) for b in lexicon["blocks"].values())
     print(f"wrote {args.out}: {len(lexicon['verbs'])} verbs, {n_pat} verb patterns, {len(lexicon['nouns'])} nouns, "

@@ -606,3 +606,38 @@ def test_events_walkouts_broken_off_talks_buildups_and_lifted_sanctions(nlp, tex
 
     ev = main_of(nlp, text)
     assert (plover_category(ev), ev.cameo) == (category, cameo)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The company operates three plants in Ohio.", "operates"),
+    ("The Senate passed the bill on Tuesday.", "passed"),
+    ("The police released a video of the shooting on Monday.", "released"),
+    ("A poll released last week shows the governor ahead.", "released"),
+    ("The tariffs hurt the economy.", "hurt"),
+    ("The senator joined the race for governor.", "joined"),
+    ("He oversees the agency's budget.", "oversees"),
+    ("The result shocked analysts.", "shocked"),
+    ("Fans cheered the decision.", "cheered"),
+    ("Developers used the money to build luxury condos.", "build"),
+])
+def test_events_generic_verbs_without_default_make_no_event(nlp, text, trigger):
+    # round 6c lexicon audit (benchmarks/lexicon_audit.tsv): generic verbs whose CAMEO default is wrong in most
+    # news uses code only through their patterns
+    assert [e for e in events_of(nlp, text) if e.trigger.text == trigger] == []
+
+
+@pytest.mark.parametrize("text, type_, cameo", [
+    ("Myanmar released 200 political prisoners on Monday.", "RETREAT", "0841"),
+    ("Iran released the British tanker on Friday.", "RETREAT", "084"),
+    ("Beijing placed the dissident under house arrest.", "COERCE", "173"),
+    ("Russian hackers hacked the Democratic National Committee.", "COERCE", "176"),
+    ("Gunmen hacked three villagers to death in eastern Congo.", "ASSAULT", "1823"),
+    ("The United States assisted Ukraine with training.", "AID", "070"),
+    ("The two armies engaged in heavy fighting near the border.", "ASSAULT", "190"),
+    ("North Korea is building more nuclear weapons.", "MOBILIZE", "150"),
+    ("The mother pleaded with officers not to shoot.", "REQUEST", "020"),
+    ("Prosecutors filed charges against the former minister.", "ACCUSE", "112"),
+])
+def test_events_audited_verbs_keep_their_event_senses(nlp, text, type_, cameo):
+    ev = one(events_of(nlp, text), type_)
+    assert ev.cameo == cameo
