@@ -51,7 +51,9 @@ LIGHT_VERBS = {"make", "pay", "hold", "conduct", "carry", "launch", "stage", "us
                # verbs of setting up: the object still names the event (``set up an inquiry``, ``convened talks``)
                "set", "establish", "form", "convene", "organize", "organise",
                # ``speeded up arms deliveries``, ``laid siege to``
-               "speed", "accelerate", "lay"}
+               "speed", "accelerate", "lay",
+               # ``engaged in fighting``, ``engaged in ethnic cleansing``: the event noun is the object of ``in``
+               "engage"}
 FRAME_VERBS = (REPORT_VERBS | PREDICT_VERBS | {"according", "cite", "prepare", "accord"}) - {"accuse", "blame"}
 #: verbs of effort whose complement is the event (``push to export``)
 EFFORT_VERBS = {"push", "try", "attempt", "seek", "strive", "move", "work", "struggle", "scramble", "rush", "manage"}
