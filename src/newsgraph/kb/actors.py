@@ -18,6 +18,7 @@ from importlib import resources
 DATA = "actors.json.gz"
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Alias key: no accents, no dots, hyphens as spaces, no leading ``the`` or possessive, lower case."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))

@@ -252,6 +252,10 @@ class EntitiesStage:
             key = nlp.vocab.strings.add(f"ACTOR_{index}")
             self._ruler_keys[key] = index
             (self.actors_ci if ci else self.actors).add(f"ACTOR_{index}", [pattern])
+        # a proper name NER left untagged right after a preposition of place (``shelling in Donetsk``)
+        self.after_place_prep = Matcher(nlp.vocab)
+        self.after_place_prep.add("PLACE", [[{"LOWER": {"IN": sorted(_PLACE_PREPOSITIONS)}},
+                                             {"POS": "PROPN", "ENT_TYPE": "", "OP": "+"}]], greedy="LONGEST")
         self.facilities = Matcher(nlp.vocab)
         heads = [h for h in _FACILITY_HEADS if " " not in h]
         self.facilities.add("FAC", [[{"IS_TITLE": True, "IS_SENT_START": False, "OP": "+"},
@@ -277,27 +281,25 @@ class EntitiesStage:
                 found.append(_Cand(ent.start, ent.end, 2, ent.label_))
         for _, start, end in self.countries(doc):
             found.append(_Cand(start, end, 3, "GPE"))
-        found.extend(_unlabelled_places(doc))
+        found.extend(self._unlabelled_places(doc))
         return found
 
-
-def _unlabelled_places(doc: Doc) -> list[_Cand]:
-    """Proper names NER left untagged right after a preposition of place that name a region or a city of
-    100,000 people or more (``fighting in Amhara``, ``shelling in Donetsk``): the lowest-priority candidates."""
-    found: list[_Cand] = []
-    for i, token in enumerate(doc[:-1]):
-        if token.lower_ not in _PLACE_PREPOSITIONS or doc[i + 1].pos_ != "PROPN" or doc[i + 1].ent_type_:
-            continue
-        end = i + 1
-        while end < len(doc) and end - i <= 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
-                and doc[end].text[:1].isupper():
-            end += 1
-        text = doc[i + 1:end].text
-        if end == i + 1 or text.lower() in _NOT_PLACE_WORDS or (end < len(doc) and doc[end].tag_ == "POS"):
-            continue
-        if regions.region_country(text) or any(c.population >= 100_000 for c in places.candidates(text)):
-            found.append(_Cand(i + 1, end, 4, "LOC"))
-    return found
+    def _unlabelled_places(self, doc: Doc) -> list[_Cand]:
+        """Proper names NER left untagged right after a preposition of place that name a region or a city of
+        100,000 people or more (``fighting in Amhara``, ``shelling in Donetsk``): the lowest-priority candidates."""
+        found: list[_Cand] = []
+        for _, start, end in self.after_place_prep(doc):
+            start += 1
+            while end > start and not doc[end - 1].text[:1].isupper():
+                end -= 1
+            if end - start > 3 or end == start:
+                continue
+            text = doc[start:end].text
+            if text.lower() in _NOT_PLACE_WORDS or (end < len(doc) and doc[end].tag_ == "POS"):
+                continue
+            if regions.region_country(text) or any(c.population >= 100_000 for c in places.candidates(text)):
+                found.append(_Cand(start, end, 4, "LOC"))
+        return found
 
 
 def _select(cands: list[_Cand], doc: Doc) -> list[_Cand]:
