@@ -561,9 +561,8 @@ class EventsStage:
         (144) and a restriction of movement by a state (191); a boycott is a sanction by a state (163) and a
         protest by anyone else (143); a crowd's arson or clashes are a riot (145, PLOVER PROTEST riot: "violent
         protest"), also when the clause says they happened in protests, and their occupying a building a sit-in
-        (141); a blockade (191) by a crowd obstructs
-        passage (144); civilians rallying or marching (CAMEO codes ``rally`` 150, a show of force) demonstrate
-        (141)."""
+        (141); a blockade (191) by a crowd obstructs passage (144); civilians rallying or marching (CAMEO codes
+        ``rally`` 150, a show of force) demonstrate (141)."""
         cameo = coding.cameo
         lemma = _vlemma(f.token)
         if cameo[:3] not in {"144", "163", "191", "192"} and cameo not in RIOT_CODES and cameo[:2] != "15":
