@@ -15,18 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .countries import normalize as place_key
+
 DATA = "actors.json.gz"
 
 
-@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """Alias key: no accents, no dots, hyphens as spaces, no leading ``the`` or possessive, lower case."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"'s?$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    text = text.replace(".", "").replace("-", " ").replace("_", " ")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    """Alias key: ``countries.normalize`` (no accents, no dots, hyphens as spaces, no leading ``the`` or
+    possessive, lower case) with Phoenix's underscores as spaces."""
+    return " ".join(place_key(text).replace("_", " ").split())
 
 
 #: the Arabic article as transliterations spell it other than ``al`` (``el``, ``ul``, ``ad``): the KB lists the
@@ -194,8 +191,6 @@ def actor(index: int) -> Actor:
 def place_country(name: str) -> str | None:
     """ISO3 of a place the Phoenix country dictionary lists under one country (``Ramallah`` -> PSE, ``Epirus`` ->
     ALB, ``Kunduz`` -> AFG): towns, regions and old names the gazetteers lack."""
-    from .countries import normalize as place_key
-
     return load().places.get(place_key(name))
 
 
