@@ -220,6 +220,18 @@ def regular_stems(form: str) -> list[str]:
     return out
 
 
+def to_infinitive(token: Token) -> bool:
+    """Is ``token`` the verb of a ``to`` infinitive (``to visit``)?"""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children)
+
+
+def control_subjects(token: Token) -> list[Token]:
+    """The subjects of ``token``'s object-control infinitives, which are its objects (``allowed [IAEA inspectors]
+    to visit``, ``told [Hungary] to scrap``)."""
+    return [s for c in token.children if c.dep_ == "ccomp" and to_infinitive(c)
+            for s in c.children if s.dep_ == "nsubj"]
+
+
 def _phrase_tokens(token: Token) -> list[Token]:
     """The trigger's phrase: its dependents without separate clauses, and without a verb's clause nested inside
     a noun or prepositional phrase (``dismissed an appeal [to lay down their arms]``: ``arms`` is not the
@@ -230,9 +242,7 @@ def _phrase_tokens(token: Token) -> list[Token]:
     stack = [c for c in token.children if c.dep_ not in _CLAUSE_DEPS or c.dep_ == "conj" and c.pos_ != "VERB"
              or c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}]
     # the subject of an object-control infinitive is the trigger's object (``allowed IAEA inspectors to visit``)
-    stack += [s for c in token.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                      for a in c.children)
-              for s in c.children if s.dep_ == "nsubj"]
+    stack += control_subjects(token)
     while stack:
         t = stack.pop()
         out.append(t)

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..events.countries import opposed, phrase_country, sentence_countries
-from ..events.lexicon import Coding, Lexicon, quad_class
+from ..events.lexicon import Coding, Lexicon, control_subjects, quad_class, to_infinitive
 from ..events.modality import ALLEGE_VERBS, DENY_VERBS, PREDICT_VERBS, REPORT_VERBS, modality, subject_of
 from ..events.plover import INTENT_HEADS, REFUSE_HEADS, recode, speech_head
 from ..kb import countries as kb_countries
@@ -218,10 +218,6 @@ def _light_object(noun: Token) -> bool:
     return noun.dep_ in {"dobj", "nsubjpass"} and _vlemma(noun.head) in LIGHT_VERBS
 
 
-def _to_infinitive(tok: Token) -> bool:
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
-
-
 def _conjuncts(root: Token) -> list[Token]:
     out = [root]
     for c in root.children:
@@ -238,7 +234,7 @@ def _under_pressure(tok: Token) -> bool:
     if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
         return False
     return any(c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" and c.lemma_.lower() in NEED_VERBS
-               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+               and to_infinitive(c) for c in tok.children)
 
 
 #: nouns of help: ``with Albania's help`` names a helper of the actor, not the party acted on
@@ -494,8 +490,7 @@ class EventsStage:
                        for p in c.children if p.dep_ == "pobj")
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         # the subject of an object-control infinitive is the verb's object (``allowed IAEA inspectors to visit``)
-        out.extend(s for c in tok.children if c.dep_ == "ccomp" and _to_infinitive(c)
-                   for s in c.children if s.dep_ == "nsubj")
+        out.extend(control_subjects(tok))
         for c in tok.children:
             if c.dep_ in {"dobj", "dative"} or (passive and c.dep_ == "nsubjpass"):
                 if c.dep_ == "dobj" and self.lexicon.entry(c) is not None and self.lexicon.entry(c)[1]:
@@ -693,7 +688,7 @@ class EventsStage:
             return True
         # ``told Hungary to scrap …``: a speech verb with an object and an infinitive is an order (CAMEO 10)
         if lemma in FRAME_VERBS and f.coding.type == "REQUEST" and any(c.dep_ == "dobj" for c in tok.children) \
-                and any(c.dep_ in {"xcomp", "ccomp"} and _to_infinitive(c) for c in tok.children):
+                and any(c.dep_ in {"xcomp", "ccomp"} and to_infinitive(c) for c in tok.children):
             return False
         if lemma in FRAME_VERBS:
             # unless a CAMEO pattern codes a material act on its object (``declared a ceasefire``) or a threat
@@ -774,8 +769,7 @@ class EventsStage:
             # phrase stands for it (``using North Korean missiles in Ukraine``, ``rocket fire against … camps``)
             recipient_tokens = [t for rt in recipient_tokens for t in (self._weapon_targets(rt)
                                                                         if self._weapon(rt) else [rt])]
-            control = {s.i for c in f.token.children if c.dep_ == "ccomp" and _to_infinitive(c)
-                       for s in c.children if s.dep_ == "nsubj"} if not f.is_noun else set()
+            control = {s.i for s in control_subjects(f.token)} if not f.is_noun else set()
             for rt in recipient_tokens:
                 resolved = self._resolve(rt, mentions, avoid=avoid)
                 if rt.i in control:
