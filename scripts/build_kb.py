@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.kb.actors import normalize  # the alias key the run-time lookup uses
+from newsgraph.kb.countries import normalize as place_key  # the place key kb.actors.place_country uses
 
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = ROOT / "src/newsgraph/kb/curated/actors.tsv"
@@ -280,9 +281,6 @@ def phoenix_places(folder: Path, iso3: set[str]) -> dict[str, str]:
     head such as ``PALESTINE_ [PSE]`` or ``GAZA_ [PSEGZA]`` and its ``+`` aliases: towns, regions, old names,
     misspellings — ``RAMALLAH``, ``EPIRUS``, ``DURAZZO``). Organisation names (``+FATAH`` aside) and names of
     two countries are left out; keys as ``kb.countries.normalize`` writes them."""
-    sys.path.insert(0, str(ROOT / "src"))
-    from newsgraph.kb.countries import normalize
-
     found: dict[str, set[str]] = {}
     for name, aliases, codes, comment in _records(folder / "Phoenix.Countries.actors.txt"):
         if "CountryInfo" in comment or len(codes) != 1 or codes[0][1] or codes[0][2]:
@@ -293,7 +291,7 @@ def phoenix_places(folder: Path, iso3: set[str]) -> dict[str, str]:
         for raw in (name, *aliases):
             if _is_org_name(raw):
                 continue
-            key = normalize(raw.replace("_", " "))
+            key = place_key(raw.replace("_", " "))
             if len(key) > 3:
                 found.setdefault(key, set()).add(code[:3])
     return {k: next(iter(v)) for k, v in sorted(found.items()) if len(v) == 1}
