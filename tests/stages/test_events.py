@@ -641,3 +641,29 @@ def test_events_generic_verbs_without_default_make_no_event(nlp, text, trigger):
 def test_events_audited_verbs_keep_their_event_senses(nlp, text, type_, cameo):
     ev = one(events_of(nlp, text), type_)
     assert ev.cameo == cameo
+
+
+# -- round 7 ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    # a warning whose clause announces the speaker's own uncoded act is the threat (an act in its condition is
+    # not the one announced)
+    ("Iran warned it would close the Strait of Hormuz if attacked by the United States.", "THREATEN", "warned"),
+    ("China warned that it would take resolute measures against Japan.", "THREATEN", "warned"),
+])
+def test_events_warning_of_own_act_is_threat(nlp, text, type_, trigger):
+    assert (main_of(nlp, text).type, main_of(nlp, text).trigger.text) == (type_, trigger)
+
+
+def test_events_warning_about_others_is_no_threat(nlp):
+    assert not [e for e in events_of(nlp, "The IMF warned that growth would slow sharply next year.")
+                if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    # verbs of one override block share its patterns: ``speak`` once took ``take * hostages`` (181)
+    ("Biden spoke by phone with Netanyahu on Sunday about the hostages.", "CONSULT"),
+    ("Gunmen took 20 tourists hostage in the desert.", "ASSAULT"),
+])
+def test_events_block_patterns_stay_with_their_verbs(nlp, text, type_):
+    assert main_of(nlp, text).type == type_

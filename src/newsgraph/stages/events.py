@@ -248,6 +248,27 @@ def _helper(pobj: Token) -> bool:
 
 #: pronouns that stand for a group or a state (``they will release``, ``it has agreed``)
 GROUP_PRONOUNS = {"they", "it", "we", "them", "their", "its", "our"}
+#: verbs of warning: with the speaker's own future act as complement they state a threat (CAMEO 13)
+WARN_VERBS = {"warn", "caution"}
+_SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
+def _own_uncoded_intent(tok: Token, coded_verbs: set[int]) -> bool:
+    """``Iran warned it would close the strait``: a warning whose clause announces the speaker's own future act
+    (a pronoun subject, will/would) that no lexicon entry codes; the warning itself is then the threat. A coded
+    complement (``warned it would retaliate``) is the event and the warning frames it."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+        future = any(a.dep_ == "aux" and a.lower_ in {"will", "would", "'ll", "wo", "shall"} for a in c.children)
+        # (an act in its condition, ``if attacked``, is not the announced one)
+        condition = {t.i for a in c.children if a.dep_ == "advcl" for t in a.subtree}
+        if subj is not None and subj.lower_ in _SPEAKER_PRONOUNS and future and \
+                not any(t.i in coded_verbs and t.i not in condition for t in c.subtree):
+            return True
+    return False
+
 
 
 class EventsStage:
@@ -656,9 +677,10 @@ class EventsStage:
                 continue
             found.append(_Found(token=token, coding=coding, is_noun=code[1], pattern=code[2]))
         nouns = {f.token.i for f in found if f.is_noun}
-        return [f for f in found if not self._is_frame(f, nouns)]
+        verbs = {f.token.i for f in found if not f.is_noun}
+        return [f for f in found if not self._is_frame(f, nouns, verbs)]
 
-    def _is_frame(self, f: _Found, nouns: set[int]) -> bool:
+    def _is_frame(self, f: _Found, nouns: set[int], verbs: set[int]) -> bool:
         """Verbs that frame another event rather than name one: speech and prediction verbs (their complement
         is the event; they set its status), a light verb whose object is an event noun (``made a trip``),
         ``call X absurd``."""
@@ -690,6 +712,8 @@ class EventsStage:
         if lemma in FRAME_VERBS and f.coding.type == "REQUEST" and any(c.dep_ == "dobj" for c in tok.children) \
                 and any(c.dep_ in {"xcomp", "ccomp"} and to_infinitive(c) for c in tok.children):
             return False
+        if lemma in WARN_VERBS and f.coding.type == "THREATEN" and _own_uncoded_intent(tok, verbs):
+            return False  # ``warned it would close the strait``: the warning is the threat
         if lemma in FRAME_VERBS:
             # unless a CAMEO pattern codes a material act on its object (``declared a ceasefire``) or a threat
             # with no clause to frame (``warned Russia of severe consequences``); another verbal code on a speech
