@@ -667,3 +667,47 @@ def test_events_warning_about_others_is_no_threat(nlp):
 ])
 def test_events_block_patterns_stay_with_their_verbs(nlp, text, type_):
     assert main_of(nlp, text).type == type_
+
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    # a passive verb's subject reads as its object for the verb's own patterns
+    ("A unilateral ceasefire was declared on Wednesday by the rebels.", "RETREAT", "declared"),
+    ("A state of emergency was lifted by Sudan's government on Sunday.", "CONCEDE", "lifted"),
+    # a borrowed block pattern must agree with the verb's own root: ``attack * &suspect`` (112) is no strike
+    ("British warplanes struck a suspected weapons depot in Basra.", "ASSAULT", "struck"),
+])
+def test_events_passive_and_borrowed_patterns(nlp, text, type_, trigger):
+    main = main_of(nlp, text)
+    assert (main.type, main.trigger.text) == (type_, trigger)
+
+
+@pytest.mark.parametrize("text, category", [
+    # intent nouns govern their infinitive like intent verbs
+    ("Iraq's government announced its readiness to impose martial law.", "THREATEN"),
+    ("Putin made an offer to negotiate with the president of Armenia.", "AGREE"),
+    # a speaker's own conflictual act under could/may is a threat
+    ("Iran said it could cut off electricity to Nakhichevan.", "THREATEN"),
+    # an agreement the parties were unable to reach is a rejection
+    ("Israelis and Palestinians were unable to reach agreement on Sunday.", "REJECT"),
+    # an act the speaker insists others take is a demand
+    ("Britain insisted that the Sudanese government reach an agreement with the rebels.", "REQUEST"),
+    # a visit someone is due to pay lies ahead (PLOVER: a future visit is AGREE)
+    ("The German foreign minister is due to pay a visit to Albania in June.", "AGREE"),
+])
+def test_events_intent_nouns_and_speaker_modality(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The United States ruled out talks with the junta.", "120"),
+    ("Israel vacated all 21 settlements in the Gaza Strip.", "0874"),
+    ("Five hundred rebels gave themselves up to the army.", "0874"),
+    ("Peru handed Ecuador an ultimatum on Monday.", "139"),
+    ("Switzerland ordered out two Russian diplomats.", "161"),
+    ("A rights group lodged a protest over the arrests.", "111"),
+    ("Pakistan severed ties with the two countries.", "161"),
+])
+def test_events_round7_lexicon(nlp, text, cameo):
+    assert main_of(nlp, text).cameo == cameo

@@ -133,32 +133,49 @@ class Lexicon:
             return None
         entry, is_noun = found
         right = _right_words(token)
+        # a passive verb's subject reads as its object, for the verb's own and curated patterns only (a CAMEO
+        # block pattern borrowed from a synonym is a looser guess: ``send * peacekeepers`` must not code
+        # ``peacekeepers were shipped out``)
+        passive = _right_words(token, passive=True) if _passive_object(token) else None
         left = _left_words(token)
         best: tuple[float, str | None] | None = None
-        patterns = list(entry["patterns"])
+        # curated blocks first: on a tie the first match wins, and our entries overrule CAMEO's (``rule * out``
+        # is 120 here, a veto there)
+        patterns = [p for block in entry["blocks"] if block.startswith("ovr:") for p in self.blocks[block]]
+        patterns += entry["patterns"]
+        own = {id(p) for p in patterns}
         for block in entry["blocks"]:
             if block.startswith("ovr:"):
-                patterns.extend(self.blocks[block])
+                continue
             else:
                 # a CAMEO block shares its patterns among its verbs, but a pattern of particles and idiom words
                 # written for another verb is too loose to share (``take * part`` must not code ``captured
                 # part of``), and so is one with words before the verb only (``military advance`` must not
                 # code ``military policies are still continuing``)
+                # ... nor one whose code's root differs from the borrowing verb's own default (``clear * &town``,
+                # 174, must not code ``approved setting up a research center``; ``attack * &suspect``, 112, must
+                # not code ``struck a suspected weapons supply``)
                 key = (block, lemma)
                 if key not in self._shared:
+                    root = (entry["code"] or "")[:2]
                     self._shared[key] = [p for p in self.blocks[block] if p["verb"] in {lemma, ""}
-                                         or (p["post"] and not set(p["pre"] + p["post"]) <= _LOOSE_WORDS)]
+                                         or (p["post"] and not set(p["pre"] + p["post"]) <= _LOOSE_WORDS
+                                             and (not root or not p["code"] or p["code"][:2] == root))]
                 patterns.extend(self._shared[key])
         # words present on each side: a pattern with a word absent there cannot match (most patterns of a
         # block fail this set test, which is much cheaper than the ordered match)
         right_set = {w for pair in right for w in pair}
+        passive_set = {w for pair in passive for w in pair} if passive else right_set
         left_set = {w for pair in left for w in pair}
         for pat in patterns:
             if not pat["pre"] and not pat["post"]:
                 continue
-            if not (self._present(pat["post"], right_set) and self._present(pat["pre"], left_set)):
+            words, word_set = right, right_set
+            if passive and (id(pat) in own or pat["verb"] == lemma):
+                words, word_set = passive, passive_set
+            if not (self._present(pat["post"], word_set) and self._present(pat["pre"], left_set)):
                 continue
-            if self._seq(pat["post"], right) and self._seq(list(reversed(pat["pre"])), left):
+            if self._seq(pat["post"], words) and self._seq(list(reversed(pat["pre"])), left):
                 score = len(pat["pre"]) + len(pat["post"]) + (0.5 if pat["verb"] == lemma else 0)
                 if best is None or score > best[0]:
                     best = (score, pat["code"])
@@ -251,9 +268,32 @@ def _phrase_tokens(token: Token) -> list[Token]:
     return out
 
 
-def _right_words(token: Token) -> list[tuple[str, str]]:
-    toks = sorted((t for t in _phrase_tokens(token) if t.i > token.i), key=lambda t: t.i)[:_RIGHT_WINDOW]
-    return [(t.lower_, t.lemma_.lower()) for t in toks]
+def _passive_object(token: Token) -> list[Token]:
+    """A passive verb's subject phrase, which patterns read as its object (``a ceasefire was declared``,
+    ``the blockade was lifted`` match ``declare * ceasefire``, ``lift * blockade``); none for an active verb."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return []
+    subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return []
+    out, stack = [], [subj]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "ccomp", "advcl", "parataxis", "appos"}
+                     and not (c.pos_ in {"VERB", "AUX"} and c.dep_ in {"acl", "pcomp", "xcomp"}))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _right_words(token: Token, passive: bool = False) -> list[tuple[str, str]]:
+    """Words of the trigger's phrase after it; with ``passive``, a passive verb's subject phrase first."""
+    toks = sorted((t for t in _phrase_tokens(token) if t.i > token.i), key=lambda t: t.i)
+    subject = _passive_object(token) if passive else []
+    if subject:
+        # particles first (``the paper was shut down`` reads as ``shut down the paper``), then the object
+        particles = [t for t in toks if t.dep_ == "prt"]
+        toks = particles + subject + [t for t in toks if t.dep_ != "prt"]
+    return [(t.lower_, t.lemma_.lower()) for t in toks[:_RIGHT_WINDOW]]
 
 
 def _left_words(token: Token) -> list[tuple[str, str]]:

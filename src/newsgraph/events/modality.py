@@ -28,7 +28,9 @@ REPORT_NOUNS = {"report": "reported", "statement": "reported", "announcement": "
                 "allegation": "alleged", "claim": "alleged", "accusation": "alleged", "charge": "alleged",
                 "rumor": "alleged", "rumour": "alleged", "speculation": "predicted", "suspicion": "alleged",
                 "fear": "predicted", "expectation": "predicted", "prospect": "predicted", "warning": "predicted",
-                "plan": "planned", "denial": "denied", "threat": "predicted", "possibility": "hypothetical",
+                "plan": "planned", "denial": "denied", "readiness": "planned", "willingness": "planned",
+                "offer": "planned", "pledge": "planned", "promise": "planned", "vow": "planned", "oath": "planned",
+                "commitment": "planned", "intention": "planned", "decision": "planned", "refusal": "negated", "threat": "predicted", "possibility": "hypothetical",
                 "risk": "predicted"}
 PREDICT_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
 PLAN_MODALS = {"will", "shall", "'ll", "wo"}
@@ -37,6 +39,12 @@ HEDGES = {"likely", "possibly", "probably", "perhaps", "reportedly", "allegedly"
 _HEDGE_STATUS = {"reportedly": "reported", "allegedly": "alleged", "supposedly": "alleged",
                  "apparently": "reported", "imminently": "planned", "soon": "planned"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+#: adjectives that control an infinitive and the status they give it (``is due to visit``: planned; ``were unable
+#: to reach``: negated)
+ADJ_CONTROL = {"likely": "predicted", "possible": "predicted", "expected": "predicted", "certain": "predicted",
+               "unlikely": "negated", "unable": "negated", "due": "planned", "poised": "planned",
+               "ready": "planned", "willing": "planned", "prepared": "planned", "eager": "planned",
+               "keen": "planned", "determined": "planned", "set": "planned"}
 #: strength order: a stronger status found anywhere wins over a weaker one
 _ORDER = ["negated", "denied", "hypothetical", "predicted", "planned", "alleged", "reported", "ongoing",
           "occurred"]
@@ -215,9 +223,8 @@ def modality(token: Token) -> Modality:
                     poss = next((c for c in head.children if c.dep_ in {"poss", "compound"}), None)
                     if poss is not None and poss not in mod.sources:
                         mod.sources.append(poss)
-            elif head.pos_ in {"ADJ"} and lemma in {"likely", "possible", "expected", "unlikely", "certain"} \
-                    and dep == "xcomp":
-                mod.update("negated" if lemma == "unlikely" else "predicted")
+            elif head.pos_ in {"ADJ"} and lemma in ADJ_CONTROL and dep == "xcomp":
+                mod.update(ADJ_CONTROL[lemma])
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
                 mod.update("hypothetical")
         t, dep = head, head.dep_

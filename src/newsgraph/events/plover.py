@@ -24,10 +24,18 @@ MATERIAL_COOP = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
 CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
 INTENT_HEADS = {"agree", "promise", "pledge", "vow", "offer", "plan", "intend", "decide", "prepare", "ready",
                 "willing", "prepared", "commit", "committed", "swear", "sworn", "threaten", "determined", "resolve"}
-REFUSE_HEADS = {"refuse", "decline", "reject", "unwilling"}
+REFUSE_HEADS = {"refuse", "decline", "reject", "unwilling", "unable", "fail", "refusal"}
+#: nouns of intent whose infinitive is the act intended (``announced its readiness to impose martial law``,
+#: ``made an offer to negotiate``, ``took an oath to fight``, ``struck a deal to share``): they govern like verbs
+INTENT_NOUNS = {"readiness", "willingness", "offer", "pledge", "promise", "vow", "oath", "commitment", "intention",
+                "decision", "plan", "determination", "consent", "agreement", "deal", "accord", "threat",
+                "refusal", "bid"}
 FUTURE = {"will", "shall", "'ll", "wo"}
 DEMAND_MODALS = {"must", "should", "ought"}
 SPEECH = REPORT_VERBS | {"urge", "insist", "demand", "warn", "tell", "reiterate", "repeat", "reaffirm"}
+SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+#: modals of a speaker's own announced act (``said it could cut off electricity``: a threat)
+SPEAKER_MODALS = {"would", "could", "may", "might"}
 
 
 def _governors(tok: Token) -> list[Token]:
@@ -38,7 +46,10 @@ def _governors(tok: Token) -> list[Token]:
         # an infinitive parsed as an adverbial clause under an intent verb (``have sworn to fight``)
         infinitive = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_HEADS | REFUSE_HEADS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-        if (t.dep_ not in {"xcomp", "ccomp"} and not infinitive) or t.head.i == t.i:
+        # ``its readiness to [impose]``: an infinitive of an intent noun (the noun then governs as its verb)
+        noun_intent = t.dep_ == "acl" and t.head.lemma_.lower() in INTENT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if (t.dep_ not in {"xcomp", "ccomp"} and not infinitive and not noun_intent) or t.head.i == t.i:
             break
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH:
             break
@@ -94,8 +105,14 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
         return "REJECT", "120"
     if neg:
         return None
-    if "threaten" in govs:  # ``threatened to stop negotiations``: the threat is the event
+    if govs & {"threaten", "threat"}:  # ``threatened to stop negotiations``: the threat is the event
         return "THREATEN", "130"
+    # ``insisted that the two sides reach an agreement``: an act the speaker insists or demands others take
+    head = speech_head(tok)
+    subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if head is not None and head.lemma_.lower() in {"insist", "demand"} and subj is not None and \
+            subj.lower_ not in SPEAKER_PRONOUNS:
+        return "REQUEST", "100"
     # a conflictual action on a condition (``may halt mediation if cooperation founders``, ``will withdraw
     # unless``): a threat
     conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
@@ -104,11 +121,10 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
         return "THREATEN", "130"
     if aux & DEMAND_MODALS and speech_head(tok) is not None:
         return "REQUEST", "100"
-    # ``X said it would …``: reported intent only with a pronoun subject standing for the speaker
-    subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    reported = speech_head(tok) is not None and subj is not None and subj.lower_ in {"it", "they", "we", "he",
-                                                                                      "she"}
-    intent = bool(aux & FUTURE or govs & INTENT_HEADS or (reported and "would" in aux))
+    # ``X said it would …``, ``X warned it could cut ties``: reported intent only with a pronoun subject standing
+    # for the speaker
+    reported = head is not None and subj is not None and subj.lower_ in SPEAKER_PRONOUNS
+    intent = bool(aux & FUTURE or govs & (INTENT_HEADS | INTENT_NOUNS) or (reported and aux & SPEAKER_MODALS))
     if intent and plover_type in CONFLICT:
         return "THREATEN", "130"
     if intent and plover_type in MATERIAL_COOP:

@@ -723,7 +723,7 @@ class EventsStage:
             if f.coding.type == "THREATEN":
                 return False
             material = f.coding.cameo[:2] not in VERBAL_ROOTS or f.coding.type == "SANCTION"  # 116 convict
-            return not (material and any(c.dep_ == "dobj" or c.dep_ == "ccomp" and c.pos_ == "ADJ"
+            return not (material and any(c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "ccomp" and c.pos_ == "ADJ"
                                          for c in tok.children))
         # a claim about oneself (``claims to be manufacturing weapons``) frames its complement; it accuses
         # nobody
