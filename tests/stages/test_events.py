@@ -711,3 +711,18 @@ def test_events_intent_nouns_and_speaker_modality(nlp, text, category):
 ])
 def test_events_round7_lexicon(nlp, text, cameo):
     assert main_of(nlp, text).cameo == cameo
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Jordan and Britain have arranged to undertake joint military exercises this month.", "AGREE"),
+    ("Officials said that the rebels have taken an oath to fight until they gain control of the villages.",
+     "THREATEN"),
+    ("The French minister sat down for talks with Romania's new leaders on Tuesday.", "CONSULT"),
+    ("Israeli officials handed over evidence to the United States about the contacts.", "COOPERATE"),
+    ("Turkish police stopped a demonstration by students in Sivas on Friday.", "COERCE"),
+    ("The United States announced it would deny entry to all individuals undermining stability.", "SANCTION"),
+])
+def test_events_round7b(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category

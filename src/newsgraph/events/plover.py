@@ -23,6 +23,7 @@ COOPERATIVE = {"AGREE", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CO
 MATERIAL_COOP = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
 CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
 INTENT_HEADS = {"agree", "promise", "pledge", "vow", "offer", "plan", "intend", "decide", "prepare", "ready",
+                "arrange", "consent",
                 "willing", "prepared", "commit", "committed", "swear", "sworn", "threaten", "determined", "resolve"}
 REFUSE_HEADS = {"refuse", "decline", "reject", "unwilling", "unable", "fail", "refusal"}
 #: nouns of intent whose infinitive is the act intended (``announced its readiness to impose martial law``,
@@ -44,8 +45,16 @@ def _governors(tok: Token) -> list[Token]:
     t = tok
     for _ in range(3):
         # an infinitive parsed as an adverbial clause under an intent verb (``have sworn to fight``)
-        infinitive = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_HEADS | REFUSE_HEADS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        infinitive = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_HEADS | REFUSE_HEADS and to_inf
+        # ``took an oath to [fight]``, ``made an offer to [negotiate]`` parsed as the verb's adverbial clause: the
+        # intent noun object governs
+        oath = next((o for o in t.head.children if o.dep_ == "dobj" and o.lemma_.lower() in INTENT_NOUNS), None) \
+            if t.dep_ == "advcl" and to_inf else None
+        if oath is not None:
+            out.append(oath)
+            t = t.head
+            continue
         # ``its readiness to [impose]``: an infinitive of an intent noun (the noun then governs as its verb)
         noun_intent = t.dep_ == "acl" and t.head.lemma_.lower() in INTENT_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
@@ -123,7 +132,9 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
         return "REQUEST", "100"
     # ``X said it would …``, ``X warned it could cut ties``: reported intent only with a pronoun subject standing
     # for the speaker
-    reported = head is not None and subj is not None and subj.lower_ in SPEAKER_PRONOUNS
+    # (an announced decision, ``announced it would deny entry``, is the act itself, planned)
+    reported = head is not None and subj is not None and subj.lower_ in SPEAKER_PRONOUNS and \
+        head.lemma_.lower() != "announce"
     intent = bool(aux & FUTURE or govs & (INTENT_HEADS | INTENT_NOUNS) or (reported and aux & SPEAKER_MODALS))
     if intent and plover_type in CONFLICT:
         return "THREATEN", "130"

@@ -689,6 +689,10 @@ class EventsStage:
             # a standing measure, not a new event: the object of a verb that is neither light nor an event
             # (``violating UN sanctions``, ``barred by UN sanctions``) unless it names its own actor
             head = tok.head.head if tok.dep_ == "pobj" else tok.head
+            # (a meeting as the purpose of going somewhere is the event: ``sat down for talks``, ``flew in for
+            # consultations``)
+            if tok.dep_ == "pobj" and tok.head.lower_ == "for" and f.coding.type == "CONSULT":
+                return False
             own_actor = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
             return (tok.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB" and not own_actor
                     and _vlemma(head) not in LIGHT_VERBS and _vlemma(head) not in FRAME_VERBS)
