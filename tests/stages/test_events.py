@@ -726,3 +726,17 @@ def test_events_round7b(nlp, text, category):
     from newsgraph.stages.events import plover_category
 
     assert plover_category(main_of(nlp, text)) == category
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # coming under attack inverts the roles: the subject is attacked, the ``from``/``by`` phrase attacks
+    ("Guerrilla camps in Cambodia came under artillery and rocket fire from Vietnamese forces today.", "VNM", "KHM"),
+    ("A Ukrainian convoy came under attack from Russian troops near Bakhmut.", "RUS", "UKR"),
+])
+def test_events_coming_under_attack(nlp, text, actor, recipient):
+    main = main_of(nlp, text)
+    assert (main.type, main.actor, main.recipient) == ("ASSAULT", actor, recipient)
+
+
+def test_events_coming_under_criticism_is_no_attack(nlp):
+    assert main_of(nlp, "The minister came under fire from critics over the decision.").type == "ACCUSE"

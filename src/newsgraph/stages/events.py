@@ -253,6 +253,41 @@ WARN_VERBS = {"warn", "caution"}
 _SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 
 
+#: nouns of an armed attack one can ``come under``; ``fire`` only with a weapon word (``came under fire from critics``
+#: is criticism, CAMEO's own reading)
+UNDER_ATTACK_NOUNS = {"attack", "attacks", "shelling", "bombardment", "assault", "bombing", "gunfire", "siege",
+                      "barrage", "shellfire", "onslaught"}
+FIRE_WEAPONS = {"artillery", "rocket", "mortar", "tank", "machine-gun", "machinegun", "sniper", "gun", "heavy",
+                "enemy", "missile", "small-arms", "automatic", "cannon"}
+
+
+def _under_attack(tok: Token) -> Token | None:
+    """``the camps came under artillery fire from Vietnamese forces``: the attack noun a subject comes under (the
+    subject is attacked, the ``from``/``by`` phrase attacks), else None."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "come":
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "under":
+            continue
+        # the words after ``under`` up to ``from``/``by`` (the parser splits ``artillery, mortar and rocket
+        # fire`` into conjuncts and reads ``under shelling`` as a clause)
+        words: set[str] = set()
+        for t in tok.doc[prep.i + 1:min(prep.i + 9, prep.sent.end)]:
+            if t.lower_ in {"from", "by"} or t.is_punct and t.lower_ != ",":
+                break
+            lemma = t.lemma_.lower()
+            if lemma in UNDER_ATTACK_NOUNS or t.lower_ in UNDER_ATTACK_NOUNS or lemma == "fire" and words & FIRE_WEAPONS:
+                return t
+            words.add(t.lower_)
+    return None
+
+
+def _attackers(tok: Token, noun: Token) -> list[Token]:
+    """The ``from``/``by`` phrases of an attack come under (on the noun or on the verb)."""
+    return [p for h in (noun, tok) for c in h.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}
+            for p in c.children if p.dep_ == "pobj"] if noun.i != tok.i else []
+
+
 def _own_uncoded_intent(tok: Token, coded_verbs: set[int]) -> bool:
     """``Iran warned it would close the strait``: a warning whose clause announces the speaker's own future act
     (a pronoun subject, will/would) that no lexicon entry codes; the warning itself is then the threat. A coded
@@ -489,6 +524,10 @@ class EventsStage:
                 out.append(subject_of(head.head.head))
             out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
                     and c.ent_type_ in {"NORP", "GPE", "ORG"}]
+        elif (attack := _under_attack(tok)) is not None:
+            out += _attackers(tok, attack)  # the subject is the target (``_recipient_tokens``)
+            if not out:
+                f.agentless = True
         else:
             subj = subject_of(tok)
             # the subject of an agentless passive undergoes the event (``two soldiers were killed``): it is the
@@ -509,6 +548,9 @@ class EventsStage:
         if not f.is_noun and f.coding.cameo[:2] in {"06", "07"} or f.coding.cameo[:3] == "084":
             out.extend(p for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
                        for p in c.children if p.dep_ == "pobj")
+        attack = _under_attack(tok)
+        if attack is not None:  # ``the camps came under fire``: the subject is attacked
+            out.extend(c for c in tok.children if c.dep_ == "nsubj")
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         # the subject of an object-control infinitive is the verb's object (``allowed IAEA inspectors to visit``)
         out.extend(control_subjects(tok))
@@ -668,6 +710,11 @@ class EventsStage:
             if token.pos_ == "VERB" and token.dep_ in {"amod", "compound"}:
                 continue
             code = self.lexicon.code(token)
+            attack = _under_attack(token)
+            if attack is not None:  # coming under attack is the attack (its noun's code, else 190)
+                noun = self.lexicon.code(attack)
+                noun_coding = self.lexicon.coding(noun[0]) if noun else None
+                code = (noun[0] if noun_coding is not None and noun_coding.type == "ASSAULT" else "190", False, True)
             if code is None:
                 continue
             coding = self.lexicon.coding(code[0])
@@ -676,6 +723,9 @@ class EventsStage:
             if not code[1] and coding.type == "REQUEST" and _under_pressure(token):
                 continue
             found.append(_Found(token=token, coding=coding, is_noun=code[1], pattern=code[2]))
+        # the attack one comes under is the verb's event, not one of its own
+        consumed = {a.i for f in found if (a := _under_attack(f.token)) is not None}
+        found = [f for f in found if f.token.i not in consumed]
         nouns = {f.token.i for f in found if f.is_noun}
         verbs = {f.token.i for f in found if not f.is_noun}
         return [f for f in found if not self._is_frame(f, nouns, verbs)]
