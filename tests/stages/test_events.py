@@ -740,3 +740,26 @@ def test_events_coming_under_attack(nlp, text, actor, recipient):
 
 def test_events_coming_under_criticism_is_no_attack(nlp):
     assert main_of(nlp, "The minister came under fire from critics over the decision.").type == "ACCUSE"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Morocco handed over intelligence on suspected militant cells to Spanish investigators.", "COOPERATE"),
+    ("Colombian and Ecuadorean troops launched a joint operation against drug traffickers.", "COOPERATE"),
+    ("Yemen shared files on al Qaeda members with US investigators on Monday.", "COOPERATE"),
+    ("The World Food Programme delivered 5,000 tonnes of maize to southern Malawi.", "AID"),
+    ("Cuba sent more than 400 doctors to Haiti this year.", "AID"),
+    ("The Palestinian Authority pulled out of security talks with Israel on Wednesday.", "SANCTION"),
+    ("Venezuela moved several army battalions to its border with Colombia on Sunday.", "MOBILIZE"),
+    ("Iraq let United Nations weapons inspectors into a presidential palace on Wednesday.", "RETREAT"),
+    ("Teachers in Zimbabwe stayed away from classrooms for a third day in a strike over pay.", "PROTEST"),
+])
+def test_events_round7c(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category
+
+
+def test_entities_capital_read_as_person_is_its_place(nlp):
+    doc = doc_of(nlp, "Khartoum has declined to let African Union monitors visit camps in northern Darfur.")
+    ent = next(e for e in doc._.entities if e.name == "Khartoum")
+    assert ent.type == "location" and ent.geo is not None and ent.geo.country == "SDN"

@@ -285,9 +285,15 @@ def _passive_object(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+#: hedging adjectives are no pattern words (``handed over intelligence on suspected militants`` must not match
+#: ``hand * over suspects``)
+_HEDGE_ADJECTIVES = {"suspected", "alleged", "reported", "purported", "presumed", "so-called", "apparent"}
+
+
 def _right_words(token: Token, passive: bool = False) -> list[tuple[str, str]]:
     """Words of the trigger's phrase after it; with ``passive``, a passive verb's subject phrase first."""
-    toks = sorted((t for t in _phrase_tokens(token) if t.i > token.i), key=lambda t: t.i)
+    toks = sorted((t for t in _phrase_tokens(token) if t.i > token.i and not (
+        t.dep_ == "amod" and t.lower_ in _HEDGE_ADJECTIVES)), key=lambda t: t.i)
     subject = _passive_object(token) if passive else []
     if subject:
         # particles first (``the paper was shut down`` reads as ``shut down the paper``), then the object

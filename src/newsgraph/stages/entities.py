@@ -502,12 +502,17 @@ class _Resolver:
     def _misread_place(self, span: Span, text: str, label: str) -> bool:
         """A name NER took for a person or organisation that is a region, a capital or a city (of a million people
         when read as a person, 100,000 as an organisation) right after a preposition of place, not followed by a
-        possessive (``in Clinton's direction``), that no actor in the KB and no person of the document is called."""
+        possessive (``in Clinton's direction``), or a one-word national capital read as a person anywhere; and that
+        no actor in the KB and no person of the document is called."""
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
-        if prev is None or prev.lower_ not in _PLACE_PREPOSITIONS:
+        after_prep = prev is not None and prev.lower_ in _PLACE_PREPOSITIONS
+        # elsewhere, a one-word national capital NER read as a person stands for its government (``Khartoum has
+        # declined to …``)
+        capital = label == "PERSON" and len(span) == 1 and countries.by_capital(text) is not None
+        if not after_prep and not capital:
             return False
-        if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        if after_prep and span.end < len(doc) and doc[span.end].tag_ == "POS":
             return False
         big = 1_000_000 if label == "PERSON" else 100_000  # a person's name may be a town's; a capital's rarely
         if regions.region_country(text) is None and countries.by_capital(text) is None and not any(

@@ -518,6 +518,10 @@ class EventsStage:
                 out.append(subject_of(head))
             if tok.dep_ == "pobj" and _vlemma(head.head) in LIGHT_VERBS:
                 out.append(subject_of(head.head))
+            # ``teachers stayed away in a strike``: the protesters are the verb's subject
+            if tok.dep_ == "pobj" and head.lower_ == "in" and f.coding.type == "PROTEST" and \
+                    head.head.pos_ in {"VERB", "AUX"}:
+                out.append(subject_of(head.head))
             # ``carried out a campaign of ethnic cleansing``: the course of action stands in the light verb's object
             if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in COURSE_NOUNS and \
                     _light_object(head.head):
@@ -709,6 +713,9 @@ class EventsStage:
             # bombers``, ``Syrian-backed militia``, ``the banned movement``)
             if token.pos_ == "VERB" and token.dep_ in {"amod", "compound"}:
                 continue
+            # a noun modifying another names a kind, not an event (``ceasefire monitors``, ``aid convoy``)
+            if token.pos_ == "NOUN" and token.dep_ == "compound":
+                continue
             code = self.lexicon.code(token)
             attack = _under_attack(token)
             if attack is not None:  # coming under attack is the attack (its noun's code, else 190)
@@ -742,6 +749,10 @@ class EventsStage:
             # (a meeting as the purpose of going somewhere is the event: ``sat down for talks``, ``flew in for
             # consultations``)
             if tok.dep_ == "pobj" and tok.head.lower_ == "for" and f.coding.type == "CONSULT":
+                return False
+            # (nor a protest the action is part of: ``stayed away from classrooms in a strike``)
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and f.coding.type == "PROTEST" and \
+                    tok.lemma_.lower() != "protest":
                 return False
             own_actor = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
             return (tok.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB" and not own_actor
