@@ -72,7 +72,10 @@ def _aux(tok: Token) -> set[str]:
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for t in [tok] + _governors(tok) for c in t.children)
+    """``not``, ``never``, ``no longer`` on the trigger or a verb that governs it."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" or (c.lower_ == "longer" and any(n.lower_ == "no" for n in
+                                                                                          c.children))
+               for t in [tok] + _governors(tok) for c in t.children)
 
 
 def speech_head(tok: Token) -> Token | None:
@@ -111,11 +114,20 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
     aux = _aux(tok)
     neg = _negated(tok)
     if plover_type in COOPERATIVE and (govs & REFUSE_HEADS or (neg and aux & (FUTURE | {"would"}))):
+        # a refusal announced as a warning is a threat (``warned it would no longer tolerate rallies``)
+        head = speech_head(tok)
+        if head is not None and head.lemma_.lower() in {"warn", "threaten"} and not govs & REFUSE_HEADS:
+            return "THREATEN", "130"
         return "REJECT", "120"
     if neg:
         return None
     if govs & {"threaten", "threat"}:  # ``threatened to stop negotiations``: the threat is the event
         return "THREATEN", "130"
+    # ``the army prepared to resume shelling``: preparing an attack mobilizes (a copula's ``is prepared to`` is
+    # willingness, a threat, below)
+    if plover_type == "ASSAULT" and any(g.lemma_.lower() == "prepare" and g.pos_ == "VERB" and g.dep_ != "acomp"
+                                        for g in _governors(tok)):
+        return "MOBILIZE", "150"
     # ``insisted that the two sides reach an agreement``: an act the speaker insists or demands others take
     head = speech_head(tok)
     subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
