@@ -763,3 +763,15 @@ def test_entities_capital_read_as_person_is_its_place(nlp):
     doc = doc_of(nlp, "Khartoum has declined to let African Union monitors visit camps in northern Darfur.")
     ent = next(e for e in doc._.entities if e.name == "Khartoum")
     assert ent.type == "location" and ent.geo is not None and ent.geo.country == "SDN"
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Rebels broke the ceasefire on Sunday.", "196"),
+    ("Police broke up the demonstration in the capital.", "175"),
+])
+def test_events_break_codes_only_through_patterns(nlp, text, cameo):
+    assert main_of(nlp, text).cameo == cameo
+
+
+def test_events_break_alone_is_no_event(nlp):
+    assert not events_of(nlp, "The senator broke the news to reporters on Monday.")
