@@ -775,3 +775,24 @@ def test_events_break_codes_only_through_patterns(nlp, text, cameo):
 
 def test_events_break_alone_is_no_event(nlp):
     assert not events_of(nlp, "The senator broke the news to reporters on Monday.")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Tehran said it was ready to let United Nations inspectors visit two military sites next month.", "AGREE"),
+    ("Hundreds of Egyptian judges staged a sit-in at their club in central Cairo on Thursday.", "PROTEST"),
+    ("The Taliban warned that any Afghan caught working for foreign forces would be executed.", "THREATEN"),
+    ("The Tamil Tigers said on Friday they were willing to return to peace talks with the government.", "AGREE"),
+    ("Gunmen seized two Italian aid workers at a roadblock in central Somalia on Thursday.", "ASSAULT"),
+    ("Iran will stop its cooperation with UN inspectors if its case is referred to the Security Council.",
+     "THREATEN"),
+    ("Opposition supporters enforced a general strike across Bangladesh on Sunday.", "PROTEST"),
+    ("Hugo Chavez ordered ten army battalions to the Colombian border on Sunday.", "MOBILIZE"),
+])
+def test_events_round7e(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category
+
+
+def test_events_naming_participle_is_no_event(nlp):
+    assert not events_of(nlp, "A militant group called Jaish al-Adl was formed in 2012.")

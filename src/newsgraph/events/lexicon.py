@@ -121,6 +121,11 @@ class Lexicon:
         if token.pos_ in {"NOUN", "PROPN"}:
             lower, lemma = token.lower_, token.lemma_.lower()
             found = self.nouns.get(lower) or self.nouns.get(lemma)
+            # a hyphenated noun the tokenizer split (``sit - in``, ``pull - out``): the whole word, on its last part
+            doc, i = token.doc, token.i
+            if found is None and i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and \
+                    not doc[i - 2].whitespace_:
+                found = self.nouns.get(f"{doc[i - 2].lower_}-{lower}")
             return (found, True) if found else None
         return None
 
@@ -242,10 +247,16 @@ def to_infinitive(token: Token) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children)
 
 
+#: verbs whose object takes a bare infinitive (``let inspectors visit``, ``made them leave``)
+_BARE_CONTROL = {"let", "make", "have", "help"}
+
+
 def control_subjects(token: Token) -> list[Token]:
     """The subjects of ``token``'s object-control infinitives, which are its objects (``allowed [IAEA inspectors]
-    to visit``, ``told [Hungary] to scrap``)."""
-    return [s for c in token.children if c.dep_ == "ccomp" and to_infinitive(c)
+    to visit``, ``told [Hungary] to scrap``, ``let [UN inspectors] visit``)."""
+    bare = token.lemma_.lower() in _BARE_CONTROL
+    return [s for c in token.children if c.dep_ == "ccomp" and (to_infinitive(c) or bare and c.pos_ == "VERB" and
+                                                                not any(m.dep_ == "mark" for m in c.children))
             for s in c.children if s.dep_ == "nsubj"]
 
 

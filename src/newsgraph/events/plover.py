@@ -147,6 +147,12 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
     # (an announced decision, ``announced it would deny entry``, is the act itself, planned)
     reported = head is not None and subj is not None and subj.lower_ in SPEAKER_PRONOUNS and \
         head.lemma_.lower() != "announce"
+    # ``the Taliban warned that any Afghan caught working for foreign forces would be executed``: an agentless
+    # conflictual act a warning announces is the warner's threat
+    warned = head is not None and head.lemma_.lower() in {"warn", "threaten"} and \
+        any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+    if warned and plover_type in CONFLICT and aux & (FUTURE | SPEAKER_MODALS):
+        return "THREATEN", "130"
     intent = bool(aux & FUTURE or govs & (INTENT_HEADS | INTENT_NOUNS) or (reported and aux & SPEAKER_MODALS))
     if intent and plover_type in CONFLICT:
         return "THREATEN", "130"

@@ -248,6 +248,8 @@ def _helper(pobj: Token) -> bool:
 
 #: pronouns that stand for a group or a state (``they will release``, ``it has agreed``)
 GROUP_PRONOUNS = {"they", "it", "we", "them", "their", "its", "our"}
+#: participles that name what they modify (``a group called …``)
+NAMING_VERBS = {"call", "name", "dub", "term", "label", "style", "know", "nickname"}
 #: verbs of warning: with the speaker's own future act as complement they state a threat (CAMEO 13)
 WARN_VERBS = {"warn", "caution"}
 _SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
@@ -712,6 +714,9 @@ class EventsStage:
             # a participle used as an adjective describes a noun, it does not report an event (``alleged
             # bombers``, ``Syrian-backed militia``, ``the banned movement``)
             if token.pos_ == "VERB" and token.dep_ in {"amod", "compound"}:
+                continue
+            # a naming participle (``a group called Jaish al-Adl``, ``a movement known as …``) names, it reports no call
+            if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in NAMING_VERBS:
                 continue
             # a noun modifying another names a kind, not an event (``ceasefire monitors``, ``aid convoy``)
             if token.pos_ == "NOUN" and token.dep_ == "compound":
