@@ -796,3 +796,17 @@ def test_events_round7e(nlp, text, category):
 
 def test_events_naming_participle_is_no_event(nlp):
     assert not events_of(nlp, "A militant group called Jaish al-Adl was formed in 2012.")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Lord's Resistance Army rebels abducted more than 100 pupils from a school in northern Uganda.", "UGA"),
+    ("Tamil Tiger rebels overran an army camp near Elephant Pass in northern Sri Lanka.", "LKA"),
+    ("Fighters of the Revolutionary United Front ambushed a convoy east of Freetown.", "SLE"),
+])
+def test_events_armed_groups_act_for_their_country(nlp, text, actor):
+    from newsgraph.stages.events import main_events
+
+    doc = doc_of(nlp, text)
+    (main,) = main_events(doc)
+    group = {e.id: e for e in doc._.entities}[main.actor]
+    assert (group.type, group.country) == ("group", actor)
