@@ -810,3 +810,33 @@ def test_events_armed_groups_act_for_their_country(nlp, text, actor):
     (main,) = main_events(doc)
     group = {e.id: e for e in doc._.entities}[main.actor]
     assert (group.type, group.country) == ("group", actor)
+
+
+@pytest.mark.parametrize("text, category", [
+    # a warning is the threat when addressed, conditional or agentless-passive, not when it predicts
+    ("Somalia's Islamic Courts warned Ethiopia on Sunday that it would pay a heavy price for meddling.", "THREATEN"),
+    ("The ministry warned newspapers that they would be shut down if they published such articles.", "THREATEN"),
+    ("Pakistan's army chief warned that any Indian incursion would be met with a full-scale response.", "THREATEN"),
+    # intent: a speaker's own side under said/would, and considering an easing
+    ("The United States said it would consider relaxing trade sanctions on Libya.", "AGREE"),
+    # lexicon round 7f
+    ("Kenyan President Moi played host to Ugandan leader Museveni at State House on Monday.", "CONSULT"),
+    ("Russia and China blocked a U.N. Security Council resolution on Zimbabwe on Friday.", "REJECT"),
+    ("Iraq barred U.N. arms inspectors from entering a presidential palace on Tuesday.", "REJECT"),
+    ("Supporters of the ruling party beat up opposition campaign staff in Bindura on Sunday.", "ASSAULT"),
+    ("The Security Council slapped an arms embargo on Liberia's leaders on Wednesday.", "SANCTION"),
+])
+def test_events_round7f(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category
+
+
+def test_events_prediction_warning_is_no_threat(nlp):
+    assert not [e for e in events_of(nlp, "The IMF warned that growth would slow sharply next year.")
+                if e.type == "THREATEN"]
+
+
+def test_events_document_participle_is_no_event(nlp):
+    events = events_of(nlp, "UNITA rejected the plan, in a statement issued in Lisbon on Monday.")
+    assert not [e for e in events if e.trigger.text == "issued"]

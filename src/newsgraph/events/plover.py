@@ -23,7 +23,7 @@ COOPERATIVE = {"AGREE", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CO
 MATERIAL_COOP = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
 CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
 INTENT_HEADS = {"agree", "promise", "pledge", "vow", "offer", "plan", "intend", "decide", "prepare", "ready",
-                "arrange", "consent",
+                "arrange", "consent", "consider",
                 "willing", "prepared", "commit", "committed", "swear", "sworn", "threaten", "determined", "resolve"}
 REFUSE_HEADS = {"refuse", "decline", "reject", "unwilling", "unable", "fail", "refusal"}
 #: nouns of intent whose infinitive is the act intended (``announced its readiness to impose martial law``,
@@ -145,8 +145,10 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
     # ``X said it would …``, ``X warned it could cut ties``: reported intent only with a pronoun subject standing
     # for the speaker
     # (an announced decision, ``announced it would deny entry``, is the act itself, planned)
-    reported = head is not None and subj is not None and subj.lower_ in SPEAKER_PRONOUNS and \
-        head.lemma_.lower() != "announce"
+    # (``said his government would allow broadcasting in Kurdish``: a subject the speaker owns speaks for him)
+    own = subj is not None and (subj.lower_ in SPEAKER_PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their", "our"} for c in subj.children))
+    reported = head is not None and own and head.lemma_.lower() != "announce"
     # ``the Taliban warned that any Afghan caught working for foreign forces would be executed``: an agentless
     # conflictual act a warning announces is the warner's threat
     warned = head is not None and head.lemma_.lower() in {"warn", "threaten"} and \

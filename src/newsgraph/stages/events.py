@@ -248,11 +248,15 @@ def _helper(pobj: Token) -> bool:
 
 #: pronouns that stand for a group or a state (``they will release``, ``it has agreed``)
 GROUP_PRONOUNS = {"they", "it", "we", "them", "their", "its", "our"}
+#: nouns of documents and statements, whose participles (``issued``, ``released``, ``published``) are no events
+DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "report", "declaration", "document", "letter",
+                  "announcement", "decree", "bulletin", "transcript", "video", "recording", "memo", "memorandum"}
 #: participles that name what they modify (``a group called …``)
 NAMING_VERBS = {"call", "name", "dub", "term", "label", "style", "know", "nickname"}
 #: verbs of warning: with the speaker's own future act as complement they state a threat (CAMEO 13)
 WARN_VERBS = {"warn", "caution"}
 _SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+_THREAT_MODALS = {"will", "would", "'ll", "wo", "shall", "could", "might", "may"}
 
 
 #: nouns of an armed attack one can ``come under``; ``fire`` only with a weapon word (``came under fire from critics``
@@ -290,19 +294,27 @@ def _attackers(tok: Token, noun: Token) -> list[Token]:
             for p in c.children if p.dep_ == "pobj"] if noun.i != tok.i else []
 
 
-def _own_uncoded_intent(tok: Token, coded_verbs: set[int]) -> bool:
-    """``Iran warned it would close the strait``: a warning whose clause announces the speaker's own future act
-    (a pronoun subject, will/would) that no lexicon entry codes; the warning itself is then the threat. A coded
-    complement (``warned it would retaliate``) is the event and the warning frames it."""
+def _threat_warning(tok: Token, coded_verbs: set[int]) -> bool:
+    """Is a warning the threat itself? Its clause must announce a future or possible act (will, would, could,
+    may, might) and be a threat by its form: addressed to someone (``warned Ethiopia that it would pay a heavy
+    price``), conditional (``... would be shut down if they published``), an agentless passive (``any incursion
+    would be met with a full response``), or the speaker's own act that no entry codes (``Iran warned it would close
+    the strait``). ``warned that growth would slow`` is a prediction and frames its clause."""
+    addressed = any(c.dep_ in {"dobj", "dative"} for c in tok.children)
     for c in tok.children:
         if c.dep_ != "ccomp" or c.pos_ not in {"VERB", "AUX"}:
             continue
+        if not any(a.dep_ == "aux" and a.lower_ in _THREAT_MODALS for a in c.children):
+            continue
         subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
-        future = any(a.dep_ == "aux" and a.lower_ in {"will", "would", "'ll", "wo", "shall"} for a in c.children)
+        conditional = any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                                     for m in a.children) for a in c.children)
+        passive = any(a.dep_ == "auxpass" for a in c.children) and not any(a.dep_ == "agent" for a in c.children)
         # (an act in its condition, ``if attacked``, is not the announced one)
         condition = {t.i for a in c.children if a.dep_ == "advcl" for t in a.subtree}
-        if subj is not None and subj.lower_ in _SPEAKER_PRONOUNS and future and \
-                not any(t.i in coded_verbs and t.i not in condition for t in c.subtree):
+        own_uncoded = subj is not None and subj.lower_ in _SPEAKER_PRONOUNS and \
+            not any(t.i in coded_verbs and t.i not in condition for t in c.subtree)
+        if addressed or conditional or passive or own_uncoded:
             return True
     return False
 
@@ -715,8 +727,10 @@ class EventsStage:
             # bombers``, ``Syrian-backed militia``, ``the banned movement``)
             if token.pos_ == "VERB" and token.dep_ in {"amod", "compound"}:
                 continue
-            # a naming participle (``a group called Jaish al-Adl``, ``a movement known as …``) names, it reports no call
-            if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in NAMING_VERBS:
+            # a naming participle (``a group called Jaish al-Adl``, ``a movement known as …``) names, it reports no call;
+            # a document's participle (``in a statement issued in Luanda``) is where the news came from
+            if token.dep_ == "acl" and token.tag_ == "VBN" and (
+                    token.lemma_.lower() in NAMING_VERBS or token.head.lemma_.lower() in DOCUMENT_NOUNS):
                 continue
             # a noun modifying another names a kind, not an event (``ceasefire monitors``, ``aid convoy``)
             if token.pos_ == "NOUN" and token.dep_ == "compound":
@@ -782,7 +796,7 @@ class EventsStage:
         if lemma in FRAME_VERBS and f.coding.type == "REQUEST" and any(c.dep_ == "dobj" for c in tok.children) \
                 and any(c.dep_ in {"xcomp", "ccomp"} and to_infinitive(c) for c in tok.children):
             return False
-        if lemma in WARN_VERBS and f.coding.type == "THREATEN" and _own_uncoded_intent(tok, verbs):
+        if lemma in WARN_VERBS and f.coding.type == "THREATEN" and _threat_warning(tok, verbs):
             return False  # ``warned it would close the strait``: the warning is the threat
         if lemma in FRAME_VERBS:
             # unless a CAMEO pattern codes a material act on its object (``declared a ceasefire``) or a threat
