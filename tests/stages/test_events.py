@@ -840,3 +840,25 @@ def test_events_prediction_warning_is_no_threat(nlp):
 def test_events_document_participle_is_no_event(nlp):
     events = events_of(nlp, "UNITA rejected the plan, in a statement issued in Lisbon on Monday.")
     assert not [e for e in events if e.trigger.text == "issued"]
+
+
+@pytest.mark.parametrize("text, category", [
+    # a purpose clause of a verb with its own object is no complement of refusal
+    ("More than 100 Palestinian prisoners refused food on Monday to protest prison conditions.", "PROTEST"),
+    # a warning that is the threat outranks the act it announces
+    ("Saddam Hussein warned on Tuesday that Baghdad would use chemical weapons against Israel if it attacked Iraq.",
+     "THREATEN"),
+    # the purpose of a trip is the news
+    ("Argentina's economy minister flew to Washington to seek an emergency IMF loan.", "REQUEST"),
+    ("Israeli and Syrian negotiators met at Shepherdstown in West Virginia on Monday.", "CONSULT"),
+    ("Norway suspended its role as mediator in Sri Lanka on Thursday.", "SANCTION"),
+])
+def test_events_round7g(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category
+
+
+def test_events_noun_participle_agent_acts(nlp):
+    ev = main_of(nlp, "Shops stayed shut across Bangladesh in a general strike called by the opposition Awami League.")
+    assert ev.type == "PROTEST" and ev.actor is not None

@@ -46,7 +46,9 @@ def _governors(tok: Token) -> list[Token]:
     for _ in range(3):
         # an infinitive parsed as an adverbial clause under an intent verb (``have sworn to fight``)
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-        infinitive = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_HEADS | REFUSE_HEADS and to_inf
+        # (not a purpose clause of a verb with its own object: ``refused food to protest``)
+        infinitive = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_HEADS | REFUSE_HEADS and to_inf and \
+            not any(o.dep_ == "dobj" for o in t.head.children)
         # ``took an oath to [fight]``, ``made an offer to [negotiate]`` parsed as the verb's adverbial clause: the
         # intent noun object governs
         oath = next((o for o in t.head.children if o.dep_ == "dobj" and o.lemma_.lower() in INTENT_NOUNS), None) \

@@ -532,6 +532,10 @@ class EventsStage:
                 out.append(subject_of(head))
             if tok.dep_ == "pobj" and _vlemma(head.head) in LIGHT_VERBS:
                 out.append(subject_of(head.head))
+            # ``a general strike called by the opposition``, ``sanctions imposed by the UN``: the agent of the noun's
+            # participle acts
+            out += [p for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in a.children
+                    if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
             # ``teachers stayed away in a strike``: the protesters are the verb's subject
             if tok.dep_ == "pobj" and head.lower_ == "in" and f.coding.type == "PROTEST" and \
                     head.head.pos_ in {"VERB", "AUX"}:
@@ -1013,19 +1017,29 @@ def _rank_depth(f: _Found) -> int:
     return depth
 
 
+#: verbs of going somewhere: their purpose clause is the news (``flew to Washington to seek a loan``)
+TRAVEL_VERBS = {"fly", "travel", "tour", "head", "arrive", "return", "jet"}
+
+
 def _main_ids(pairs: list[tuple[_Found, Event]]) -> list[str]:
     """The main event of each sentence: the event highest in the clause structure once framing verbs are set
     aside (``X said Y attacked Z`` → the attack); a governor of intent or refusal yields to the complement event
     PLOVER codes by it (``refused to allow`` → the REJECT on ``allow``); ties go to events with an actor, then
     to the one whose recipient is known, then to the verb over the noun, then to the earliest."""
     recoded = {f.token.i for f, e in pairs if e.type != f.coding.type}
+    coded = {f.token.i for f, _ in pairs}
+    # a warning that is itself the threat frames nothing: its clause's events rank below it
+    warnings = {f.token.i for f, e in pairs if e.type == "THREATEN" and _vlemma(f.token) in WARN_VERBS}
     by_sentence: dict[tuple[int, int], list[tuple[tuple, str]]] = {}
     for f, e in pairs:
         tok = f.token
         yields = _vlemma(tok) in INTENT_GOVERNORS and any(
             c.dep_ in {"xcomp", "advcl"} and c.i in recoded for c in tok.children)
-        key = (yields, _rank_depth(f), e.actor is None and not f.placed, e.recipient is None, f.is_noun,
-               e.trigger.start, f.actor_order.get(e.actor, 0))
+        yields = yields or _vlemma(tok) in TRAVEL_VERBS and any(
+            c.dep_ == "advcl" and c.i in coded and to_infinitive(c) for c in tok.children)
+        under_warning = any(a.i in warnings for a in tok.ancestors)
+        key = (yields, _rank_depth(f) + under_warning, e.actor is None and not f.placed, e.recipient is None,
+               f.is_noun, e.trigger.start, f.actor_order.get(e.actor, 0))
         by_sentence.setdefault(e.sentence, []).append((key, e.id))
     return [min(items)[1] for _, items in sorted(by_sentence.items())]
 
