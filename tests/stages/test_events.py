@@ -862,3 +862,27 @@ def test_events_round7g(nlp, text, category):
 def test_events_noun_participle_agent_acts(nlp):
     ev = main_of(nlp, "Shops stayed shut across Bangladesh in a general strike called by the opposition Awami League.")
     assert ev.type == "PROTEST" and ev.actor is not None
+
+
+@pytest.mark.parametrize("text, category", [
+    ("China fired unarmed missiles into waters off Taiwan's two main ports on Friday.", "ASSAULT"),
+    ("Thai Prime Minister Thaksin said Bangkok stood ready to work hand in hand with Vientiane on border security.",
+     "AGREE"),
+    ("The alliance leaders said they would end their week-long occupation of the airports.", "AGREE"),
+    ("Costa Rica switched its diplomatic recognition from Taiwan to China on Wednesday.", "SUPPORT"),
+    ("Peru's Congress set up a commission on Thursday to look into the collapse of a state fund.", "ACCUSE"),
+    ("Fiji's military commander gave the prime minister until noon on Friday to drop three bills.", "THREATEN"),
+    ("Malaysia began withdrawing its truce monitors from the southern Philippines on Saturday.", "SANCTION"),
+    ("More than 300 UNITA fighters handed their weapons to government troops in central Angola on Friday.",
+     "RETREAT"),
+    ("Washington will hand Colombia 18 Black Hawk helicopters, U.S. officials said.", "AGREE"),
+])
+def test_events_round7h(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category
+
+
+def test_events_particle_pattern_needs_the_verbs_particle(nlp):
+    # ``fire * off`` (a letter: criticism, 110) must not take the ``off`` of ``waters off Taiwan``
+    assert main_of(nlp, "The minister fired off a letter to the president.").cameo == "110"

@@ -23,6 +23,8 @@ _RIGHT_WINDOW = 14
 _LOOSE_WORDS = {"to", "with", "on", "in", "for", "of", "off", "up", "out", "over", "down", "back", "into", "at",
                 "from", "by", "part", "place", "it", "them", "him", "her", "that", "the", "a"}
 _LEFT_WINDOW = 6
+#: adverbial particles of phrasal verbs
+_PARTICLES = {"off", "up", "out", "down", "back", "over", "away", "aside"}
 _QUANTITY_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
                    "millions", "group", "crowd", "number", "tens"}
 #: a quantity of people with nothing counted (``tens of thousands rallied``, ``thousands marched``, ``a crowd``)
@@ -171,9 +173,16 @@ class Lexicon:
         # block fail this set test, which is much cheaper than the ordered match)
         right_set = {w for pair in right for w in pair}
         passive_set = {w for pair in passive for w in pair} if passive else right_set
+        # a pattern led by a particle (``fire * off``, ``take * down``) needs the verb's own particle (or the next
+        # word), not the same word far along the phrase (``fired missiles into waters off Taiwan``)
+        particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod"}}
+        if token.i + 1 < len(token.doc):
+            particles.add(token.doc[token.i + 1].lower_)
         left_set = {w for pair in left for w in pair}
         for pat in patterns:
             if not pat["pre"] and not pat["post"]:
+                continue
+            if pat["post"] and pat["post"][0] in _PARTICLES and pat["post"][0] not in particles:
                 continue
             words, word_set = right, right_set
             if passive and (id(pat) in own or pat["verb"] == lemma):

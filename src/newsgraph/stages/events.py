@@ -87,7 +87,7 @@ OBSTRUCT_VERBS = {"block", "blockade", "barricade"}
 GATHER_VERBS = {"rally", "march", "gather", "assemble", "parade", "mass"}
 #: nouns of a sustained course of action whose ``of`` phrase names the event (``a campaign of ethnic cleansing``)
 COURSE_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "policy", "programme", "program", "act",
-                "acts"}
+                "acts", "day", "week", "hour", "month"}
 #: verbs of occurrence: with an event noun as subject (``rioting broke out``, ``clashes erupted``) the noun is the
 #: event
 OCCUR_VERBS = {"erupt", "flare", "rage", "occur", "happen", "spread", "ensue"}
