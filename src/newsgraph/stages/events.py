@@ -1083,6 +1083,12 @@ def _dedupe(candidates: list[tuple[_Found, Event]]) -> list[tuple[_Found, Event]
             score = lambda fe: (fe[1].recipient is not None, fe[1].actor is not None, not fe[0].is_noun)
             best, other = ((f, ev), (kf, kev)) if score((f, ev)) > score((kf, kev)) else ((kf, kev), (f, ev))
             update = {}
+            # a verb and its own event noun (``shot dead … in a killing``): the verb's clause ranks the event; it
+            # borrows the participants it lacks
+            if best[0].is_noun and not other[0].is_noun:
+                update = {k: getattr(best[1], k) for k in ("actor", "recipient")
+                          if getattr(other[1], k) is None and getattr(best[1], k) is not None}
+                best, other = other, best
             if best[1].date is None and other[1].date is not None:
                 update["date"] = other[1].date
             if best[1].location is None and other[1].location is not None:
