@@ -886,3 +886,15 @@ def test_events_round7h(nlp, text, category):
 def test_events_particle_pattern_needs_the_verbs_particle(nlp):
     # ``fire * off`` (a letter: criticism, 110) must not take the ``off`` of ``waters off Taiwan``
     assert main_of(nlp, "The minister fired off a letter to the president.").cameo == "110"
+
+
+@pytest.mark.parametrize("text, category", [
+    # who acts recodes the act before the clause makes it a threat
+    ("The Tamil Tigers warned on Tuesday they would blockade the northeastern port of Trincomalee.", "THREATEN"),
+    # an announced protest is a threat (CAMEO 133)
+    ("The opposition said it would boycott the elections if the electoral law was not changed.", "THREATEN"),
+])
+def test_events_announced_acts_are_threats(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category

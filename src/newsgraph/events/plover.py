@@ -21,7 +21,8 @@ from .modality import REPORT_VERBS
 
 COOPERATIVE = {"AGREE", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 MATERIAL_COOP = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
-CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
+#: acts that, announced or conditional, are threats (a protest too: CAMEO 133 threaten political dissent)
+CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 INTENT_HEADS = {"agree", "promise", "pledge", "vow", "offer", "plan", "intend", "decide", "prepare", "ready",
                 "arrange", "consent", "consider",
                 "willing", "prepared", "commit", "committed", "swear", "sworn", "threaten", "determined", "resolve"}

@@ -864,8 +864,10 @@ class EventsStage:
             # an event noun takes the clause of its light verb (``said it would impose sanctions``)
             clause = f.token.head if f.is_noun and f.token.dep_ == "dobj" and \
                 _vlemma(f.token.head) in LIGHT_VERBS else None if f.is_noun else f.token
-            recoded = recode(clause, f.coding.type) if clause is not None else None
-            coding = f.coding
+            # who acts decides some codes (a crowd's blockade is a protest, a state's a restriction) before the
+            # clause recodes the act as said, threatened or refused (``the Tigers warned they would blockade``)
+            coding = self._by_actor(f, f.coding, phrase, actors, mentions)
+            recoded = recode(clause, coding.type) if clause is not None else None
             if recoded is not None:
                 coding = self.lexicon.coding(recoded[1]) or coding
                 if recoded[0] == "REQUEST":
@@ -906,7 +908,6 @@ class EventsStage:
                     if ids and ids[0] != recipient:
                         recipient, same_country_ok = ids[0], True
                         break
-            coding = self._by_actor(f, coding, phrase, actors, mentions)
             f.placed = placed and not actors
             # a bare event noun with no participant is too weak to report (``the fighting``), unless a light verb
             # asserts it with a subject of its own, named or not (``authorities imposed a curfew``)
