@@ -898,3 +898,19 @@ def test_events_announced_acts_are_threats(nlp, text, category):
     from newsgraph.stages.events import plover_category
 
     assert plover_category(main_of(nlp, text)) == category
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Pakistan has not ruled out using nuclear weapons if India attacks it.", "THREATEN"),
+    ("Argentine farmers halted grain sales for a third week on Wednesday in protest at higher export taxes.",
+     "PROTEST"),
+    ("Egypt recalled its ambassador from Tel Aviv on Tuesday in protest at Israel's use of force.", "SANCTION"),
+    ("Thousands of anti-government protesters surrounded Thailand's parliament on Tuesday.", "PROTEST"),
+    ("China fired unarmed missiles into waters off Taiwan on Friday in a show of force.", "MOBILIZE"),
+    ("Abu Sayyaf gunmen used their captives as human shields against advancing troops on Basilan.", "ASSAULT"),
+    ("Soldiers ransacked the home of the former prime minister on Friday.", "COERCE"),
+])
+def test_events_round7i(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category

@@ -294,6 +294,40 @@ def _attackers(tok: Token, noun: Token) -> list[Token]:
             for p in c.children if p.dep_ == "pobj"] if noun.i != tok.i else []
 
 
+#: quantity heads a crowd hides behind (``thousands of protesters``)
+_CROWD_QUANTITIES = {"hundred", "hundreds", "thousand", "thousands", "dozens", "scores", "tens", "group", "band"}
+
+
+def _crowd_head(phrase: Token | None) -> Token | None:
+    """The crowd noun of an actor phrase (``protesters``, ``hundreds of thousands of rioters``), else None."""
+    t = phrase
+    for _ in range(3):
+        if t is None:
+            return None
+        if t.lemma_.lower() in RIOT_ACTORS:
+            return t
+        if t.lemma_.lower() not in _CROWD_QUANTITIES:
+            return None
+        t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"), None)
+    return None
+
+
+def _manner(tok: Token) -> str | None:
+    """``in protest`` (``protest``) or ``in a show of force`` (``force``) on a verb, else None."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if p.lemma_.lower() == "protest":
+                return "protest"
+            if p.lemma_.lower() == "show" and any(t.lower_ == "force" for t in p.subtree):
+                return "force"
+    return None
+
+
 def _threat_warning(tok: Token, coded_verbs: set[int]) -> bool:
     """Is a warning the threat itself? Its clause must announce a future or possible act (will, would, could,
     may, might) and be a threat by its form: addressed to someone (``warned Ethiopia that it would pay a heavy
@@ -645,6 +679,14 @@ class EventsStage:
         ``rally`` 150, a show of force) demonstrate (141)."""
         cameo = coding.cameo
         lemma = _vlemma(f.token)
+        manner = _manner(f.token) if not f.is_noun else None
+        # ``halted grain sales in protest at export taxes``: an act done in protest is a protest; ``fired missiles
+        # in a show of force`` a show of force
+        # (a sanction in protest stays a sanction: ``recalled its ambassador in protest``)
+        if manner == "protest" and coding.type in {"COERCE", "REJECT", "CONCEDE", "AID", "COOPERATE"}:
+            return self.lexicon.coding("140") or coding
+        if manner == "force" and coding.type == "ASSAULT":
+            return self.lexicon.coding("150") or coding
         if cameo[:3] not in {"144", "163", "191", "192"} and cameo not in RIOT_CODES and cameo[:2] != "15":
             return coding
         state = self._state_actor(phrase, actors, mentions)
@@ -658,13 +700,29 @@ class EventsStage:
         elif cameo == "163" and _vlemma(f.token) == "boycott" and state is False:
             new = "143"
         elif (cameo in RIOT_CODES or cameo == "192") and not f.is_noun:
-            crowd = phrase is not None and phrase.lemma_.lower() in RIOT_ACTORS
+            crowd = _crowd_head(phrase) is not None
             in_protest = any(c.dep_ == "prep" and c.lower_ in {"in", "during", "amid"} and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in RIOT_NOUNS for p in c.children) for c in f.token.children)
             if crowd or (in_protest and not state):
                 # occupying a building in protest is a sit-in (141), violence a riot (145)
                 new = "141" if cameo == "192" else "145"
         return (self.lexicon.coding(new) or coding) if new else coding
+
+    def _not_ruled_out(self, tok: Token) -> tuple[str, str] | None:
+        """``Pakistan has not ruled out using nuclear weapons``: not ruling out a conflictual act threatens it,
+        a cooperative one offers it."""
+        if _vlemma(tok) != "rule" or not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) or \
+                not any(c.dep_ == "neg" for c in tok.children):
+            return None
+        for c in tok.children:
+            if c.dep_ in {"xcomp", "pcomp", "dobj", "advcl"} and not any(m.dep_ == "mark" for m in c.children):
+                code = self.lexicon.code(c)
+                coding = self.lexicon.coding(code[0]) if code else None
+                if coding is not None and coding.type in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
+                    return "THREATEN", "130"
+                if coding is not None and coding.type in {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT"}:
+                    return "AGREE", "030"
+        return None
 
     def _location(self, f: _Found, mentions: _Mentions) -> str | None:
         heads = [f.token]
@@ -868,6 +926,8 @@ class EventsStage:
             # clause recodes the act as said, threatened or refused (``the Tigers warned they would blockade``)
             coding = self._by_actor(f, f.coding, phrase, actors, mentions)
             recoded = recode(clause, coding.type) if clause is not None else None
+            if recoded is None and not f.is_noun:
+                recoded = self._not_ruled_out(f.token)
             if recoded is not None:
                 coding = self.lexicon.coding(recoded[1]) or coding
                 if recoded[0] == "REQUEST":
