@@ -908,7 +908,7 @@ def test_events_announced_acts_are_threats(nlp, text, category):
     ("Thousands of anti-government protesters surrounded Thailand's parliament on Tuesday.", "PROTEST"),
     ("China fired unarmed missiles into waters off Taiwan on Friday in a show of force.", "MOBILIZE"),
     ("Abu Sayyaf gunmen used their captives as human shields against advancing troops on Basilan.", "ASSAULT"),
-    ("Soldiers ransacked the home of the former prime minister on Friday.", "COERCE"),
+    ("Soldiers looted shops in Bunia on Tuesday.", "COERCE"),
 ])
 def test_events_round7i(nlp, text, category):
     from newsgraph.stages.events import plover_category
