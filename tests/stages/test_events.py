@@ -914,3 +914,24 @@ def test_events_round7i(nlp, text, category):
     from newsgraph.stages.events import plover_category
 
     assert plover_category(main_of(nlp, text)) == category
+
+
+@pytest.mark.parametrize("text, category", [
+    # a conjoined verb shares its head's auxiliaries
+    ("Uzbek authorities said they would lift the cordon around Karasuv and allow traders to go back to work.",
+     "AGREE"),
+    ("Uzbek President Islam Karimov warned that he would not hesitate to use force against the militants.",
+     "THREATEN"),
+    ("Moroccan and Algerian officials bargained late into the night in Rabat over reopening the border.", "CONSULT"),
+    ("Russia could seal off the Georgian port of Batumi if Tbilisi kept stopping ships, an official said.",
+     "THREATEN"),
+    ("NATO gave Bosnian Serb forces ten days to pull their heavy weapons back from Sarajevo.", "THREATEN"),
+    ("French truck drivers set up roadblocks around Lyon on Monday to demand a cut in fuel taxes.", "PROTEST"),
+    ("British police raised the security alert level at London's airports on Thursday.", "MOBILIZE"),
+    ("Russia pulled its ambassador out of Tbilisi on Monday.", "SANCTION"),
+    ("The U.N. war crimes tribunal convicted the former commander of genocide on Wednesday.", "SANCTION"),
+])
+def test_events_round7j(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category

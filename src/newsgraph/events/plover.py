@@ -71,7 +71,13 @@ def _governors(tok: Token) -> list[Token]:
 
 
 def _aux(tok: Token) -> set[str]:
-    return {c.lower_ for t in [tok] + _governors(tok) for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    """Auxiliaries of the trigger's clause and its governors; a conjoined verb shares its head's (``would lift the
+    cordon and allow traders back``)."""
+    heads = [tok] + _governors(tok)
+    if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        heads += [tok.head] + _governors(tok.head)
+    return {c.lower_ for t in heads for c in t.children if c.dep_ in {"aux", "auxpass"}}
 
 
 def _negated(tok: Token) -> bool:
@@ -115,7 +121,11 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
         return "ACCUSE", "111"
     govs = {g.lemma_.lower() for g in _governors(tok)}
     aux = _aux(tok)
-    neg = _negated(tok)
+    # ``would not hesitate to use force``: not hesitating is resolve, an intent
+    hesitate = "hesitate" in govs
+    neg = _negated(tok) and not hesitate
+    if hesitate:
+        govs.add("vow")
     if plover_type in COOPERATIVE and (govs & REFUSE_HEADS or (neg and aux & (FUTURE | {"would"}))):
         # a refusal announced as a warning is a threat (``warned it would no longer tolerate rallies``)
         head = speech_head(tok)
@@ -134,6 +144,8 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
     # ``insisted that the two sides reach an agreement``: an act the speaker insists or demands others take
     head = speech_head(tok)
     subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and tok.dep_ == "conj":  # ``they would lift the cordon and allow …``
+        subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if head is not None and head.lemma_.lower() in {"insist", "demand"} and subj is not None and \
             subj.lower_ not in SPEAKER_PRONOUNS:
         return "REQUEST", "100"
