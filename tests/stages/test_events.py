@@ -935,3 +935,19 @@ def test_events_round7j(nlp, text, category):
     from newsgraph.stages.events import plover_category
 
     assert plover_category(main_of(nlp, text)) == category
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Negotiations between Jakarta and the Free Aceh Movement resumed in Helsinki on Tuesday.", "CONSULT"),
+    ("Formal recognition was extended to East Timor by the Philippines on Monday.", "SUPPORT"),
+    ("Anti-government protesters blocked access to Bangkok's airport on Wednesday.", "PROTEST"),
+    ("The United States has no plans to ease the sanctions imposed on Syria, a spokesman said.", "REJECT"),
+    ("A dusk-to-dawn curfew will be imposed on Jos if the clashes continue, the governor warned.", "THREATEN"),
+    ("Prime Minister Barak told his cabinet that the army would be pulled out of southern Lebanon.", "AGREE"),
+    ("Sovereignty over the Bakassi peninsula was handed over to Cameroon by Nigeria on Monday.", "RETREAT"),
+    ("Striking public sector workers in Chad went back to work on Monday, union leaders said.", "CONCEDE"),
+])
+def test_events_round7l(nlp, text, category):
+    from newsgraph.stages.events import plover_category
+
+    assert plover_category(main_of(nlp, text)) == category

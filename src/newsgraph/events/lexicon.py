@@ -301,7 +301,8 @@ def _passive_object(token: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in {"relcl", "ccomp", "advcl", "parataxis", "appos"}
-                     and not (c.pos_ in {"VERB", "AUX"} and c.dep_ in {"acl", "pcomp", "xcomp"}))
+                     and not (c.pos_ in {"VERB", "AUX"} and c.dep_ in {"acl", "pcomp", "xcomp"})
+                     and not (c.dep_ == "amod" and c.lower_ in _HEDGE_ADJECTIVES))
     return sorted(out, key=lambda t: t.i)
 
 

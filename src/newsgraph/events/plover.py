@@ -84,6 +84,7 @@ def _negated(tok: Token) -> bool:
     """``not``, ``never``, ``no longer`` on the trigger or a verb that governs it."""
     return any(c.dep_ == "neg" or c.lower_ == "never" or (c.lower_ == "longer" and any(n.lower_ == "no" for n in
                                                                                           c.children))
+               or (c.dep_ == "det" and c.lower_ == "no" and t.pos_ == "NOUN")  # ``has no plans to ease``
                for t in [tok] + _governors(tok) for c in t.children)
 
 
@@ -126,7 +127,9 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
     neg = _negated(tok) and not hesitate
     if hesitate:
         govs.add("vow")
-    if plover_type in COOPERATIVE and (govs & REFUSE_HEADS or (neg and aux & (FUTURE | {"would"}))):
+    # (a negated intent refuses too: ``has no plans to ease``, ``is not ready to accept``)
+    if plover_type in COOPERATIVE and (govs & REFUSE_HEADS or (neg and (
+            aux & (FUTURE | {"would"}) or govs & (INTENT_HEADS | INTENT_NOUNS)))):
         # a refusal announced as a warning is a threat (``warned it would no longer tolerate rallies``)
         head = speech_head(tok)
         if head is not None and head.lemma_.lower() in {"warn", "threaten"} and not govs & REFUSE_HEADS:
@@ -161,8 +164,10 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
     # for the speaker
     # (an announced decision, ``announced it would deny entry``, is the act itself, planned)
     # (``said his government would allow broadcasting in Kurdish``: a subject the speaker owns speaks for him)
+    # (and an agentless passive: ``Barak told his cabinet the army would be pulled out``)
     own = subj is not None and (subj.lower_ in SPEAKER_PRONOUNS or any(
-        c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their", "our"} for c in subj.children))
+        c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their", "our"} for c in subj.children) or (
+        subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children)))
     reported = head is not None and own and head.lemma_.lower() != "announce"
     # ``the Taliban warned that any Afghan caught working for foreign forces would be executed``: an agentless
     # conflictual act a warning announces is the warner's threat

@@ -53,7 +53,9 @@ LIGHT_VERBS = {"make", "pay", "hold", "conduct", "carry", "launch", "stage", "us
                # ``speeded up arms deliveries``, ``laid siege to``
                "speed", "accelerate", "lay",
                # ``engaged in fighting``, ``engaged in ethnic cleansing``: the event noun is the object of ``in``
-               "engage"}
+               "engage",
+               # ``praise was voiced by``, ``expressed condemnation``: words said are the event noun
+               "voice", "express"}
 FRAME_VERBS = (REPORT_VERBS | PREDICT_VERBS | {"according", "cite", "prepare", "accord"}) - {"accuse", "blame"}
 #: verbs of effort whose complement is the event (``push to export``)
 EFFORT_VERBS = {"push", "try", "attempt", "seek", "strive", "move", "work", "struggle", "scramble", "rush", "manage"}
@@ -77,7 +79,7 @@ CLAIM_CODES = {"112", "1121", "1122", "1123", "1124", "1125", "110", "111"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "SPY"}
 #: crowds whose violence against property or police is a riot (PLOVER PROTEST riot, CAMEO 145), not an assault
 RIOT_ACTORS = {"protester", "protestor", "rioter", "demonstrator", "crowd", "mob", "youth", "marcher"}
-RIOT_NOUNS = {"protest", "demonstration", "riot", "rally", "unrest"}
+RIOT_NOUNS = {"protest", "demonstration", "riot", "rally", "unrest", "rioting"}
 #: CAMEO codes of violence that a crowd's riot takes the form of (arson, clashes, damage to property; CAMEO.2.0
 #: codes ``torch * car`` 182)
 RIOT_CODES = {"180", "182", "190", "171", "1711", "1712"}
@@ -90,7 +92,9 @@ COURSE_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "polic
                 "acts", "day", "week", "hour", "month"}
 #: verbs of occurrence: with an event noun as subject (``rioting broke out``, ``clashes erupted``) the noun is the
 #: event
-OCCUR_VERBS = {"erupt", "flare", "rage", "occur", "happen", "spread", "ensue"}
+OCCUR_VERBS = {"erupt", "flare", "rage", "occur", "happen", "spread", "ensue",
+               # ``negotiations resumed in Helsinki``, ``talks opened``: the noun's own course
+               "resume", "begin", "start", "open", "reopen", "continue"}
 
 
 @dataclass
@@ -693,9 +697,10 @@ class EventsStage:
         new = None
         if cameo[:3] == "144" and state:
             new = "191"
-        elif cameo == "191" and lemma in OBSTRUCT_VERBS and state is False:
+        elif cameo in {"191", "170"} and lemma in OBSTRUCT_VERBS and (state is False or _crowd_head(phrase)):
             new = "144"
-        elif cameo[:2] == "15" and lemma in GATHER_VERBS and state is False and not f.is_noun:
+        elif cameo[:2] == "15" and lemma in GATHER_VERBS and not f.is_noun and (
+                state is False or phrase is not None and phrase.lemma_.lower() in _CROWD_QUANTITIES):
             new = "141"
         elif cameo == "163" and _vlemma(f.token) == "boycott" and state is False:
             new = "143"
@@ -920,7 +925,7 @@ class EventsStage:
             same_country_ok = False
             recipient_tokens = self._recipient_tokens(f)
             # an event noun takes the clause of its light verb (``said it would impose sanctions``)
-            clause = f.token.head if f.is_noun and f.token.dep_ == "dobj" and \
+            clause = f.token.head if f.is_noun and f.token.dep_ in {"dobj", "nsubjpass"} and \
                 _vlemma(f.token.head) in LIGHT_VERBS else None if f.is_noun else f.token
             # who acts decides some codes (a crowd's blockade is a protest, a state's a restriction) before the
             # clause recodes the act as said, threatened or refused (``the Tigers warned they would blockade``)
