@@ -691,7 +691,8 @@ class EventsStage:
             return self.lexicon.coding("140") or coding
         if manner == "force" and coding.type == "ASSAULT":
             return self.lexicon.coding("150") or coding
-        if cameo[:3] not in {"144", "163", "191", "192"} and cameo not in RIOT_CODES and cameo[:2] != "15":
+        if cameo[:3] not in {"144", "163", "191", "192"} and cameo not in RIOT_CODES and cameo[:2] != "15" and \
+                not (cameo == "170" and lemma in OBSTRUCT_VERBS):
             return coding
         state = self._state_actor(phrase, actors, mentions)
         new = None
