@@ -74,6 +74,32 @@ def load_gold(path: Path) -> list[dict]:
     return out
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    """The JSON objects of a JSON-lines file (blank lines skipped); a bad line stops with its place."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise SystemExit(f"{path}:{n}: not JSON ({exc})") from exc
+    return out
+
+
+def error_report(r: dict, p: dict) -> str | None:
+    """A record whose main event has the wrong type, actor or recipient, as printed by ``--errors``; else None."""
+    bad_type = p["type"] != r["type"]
+    bad_actor = r["source"] - NON_STATE and p["actor"] not in r["source"]
+    bad_recipient = r["target"] - NON_STATE and p["recipient"] not in r["target"]
+    if not (bad_type or bad_actor or bad_recipient):
+        return None
+    trigger = f" {r['trigger']!r}" if r.get("trigger") else ""
+    return (f"\n{r['id']} gold={r['type']}{trigger} src={sorted(r['source'])} tgt={sorted(r['target'])}"
+            f"\n  {r['text']}\n  main={p['type']} {p['cameo']} {p['trigger']!r} actor={p['actor']} "
+            f"recip={p['recipient']}\n  all={p['all']}")
+
+
 def country_code(ents: dict, eid: str | None) -> str | None:
     """The country code an event's actor or recipient scores as: a country entity's id, a person's or
     organisation's country, a place's, ``IGO`` for an international organisation; a bare ISO3 id (the stage's
@@ -205,16 +231,8 @@ def main() -> None:
     print(text)
     if args.errors:
         for r, p in zip(records, preds):
-            if args.errors not in {"all", r["split"], r["half"]}:
-                continue
-            bad_type = p["type"] != r["type"]
-            bad_actor = r["source"] - NON_STATE and p["actor"] not in r["source"]
-            bad_recipient = r["target"] - NON_STATE and p["recipient"] not in r["target"]
-            if bad_type or bad_actor or bad_recipient:
-                print(f"\n{r['id']} gold={r['type']} {r['trigger']!r} src={sorted(r['source'])} "
-                      f"tgt={sorted(r['target'])}"
-                      f"\n  {r['text']}\n  main={p['type']} {p['cameo']} {p['trigger']!r} actor={p['actor']} "
-                      f"recip={p['recipient']}\n  all={p['all']}")
+            if args.errors in {"all", r["split"], r["half"]} and (report_ := error_report(r, p)):
+                print(report_)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
 

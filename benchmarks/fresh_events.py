@@ -20,10 +20,9 @@ Run: ``.venv/bin/python benchmarks/fresh_events.py [--errors [W1|W3|W5|W7|W9|W11
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from events import NON_STATE, predict, score
+from events import error_report, predict, read_jsonl, score
 
 DATA = Path(__file__).resolve().parent / "plover_fresh"
 SIDES = {"W1": "read", "W2": "blind", "W3": "read", "W4": "blind", "W5": "read", "W6": "blind", "W7": "read",
@@ -47,16 +46,10 @@ def load(data: Path = DATA) -> list[dict]:
         side = SIDES.get(path.stem)
         if side is None:
             continue
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SystemExit(f"{path}:{n}: not JSON ({exc})") from exc
+        for rec in read_jsonl(path):
             type_ = _type_of(rec)
             if type_ is None:
-                raise SystemExit(f"{path}:{n}: no type and no CAMEO code the table knows")
+                raise SystemExit(f"{path}: {rec.get('id')}: no type and no CAMEO code the table knows")
             out.append({"id": rec["id"], "text": rec["text"], "type": type_, "split": side, "half": path.stem,
                         "source": set(rec.get("source") or []), "target": set(rec.get("target") or []),
                         "trigger": None})
@@ -81,14 +74,8 @@ def main() -> None:
               f"| {s['recipient']:.3f} ({s['recipient_n']}) |")
     if args.errors:
         for r, p in zip(records, preds):
-            if r["split"] != "read" or args.errors not in {"read", r["half"]}:
-                continue
-            bad_actor = r["source"] - NON_STATE and p["actor"] not in r["source"]
-            bad_recipient = r["target"] - NON_STATE and p["recipient"] not in r["target"]
-            if p["type"] != r["type"] or bad_actor or bad_recipient:
-                print(f"\n{r['id']} gold={r['type']} src={sorted(r['source'])} tgt={sorted(r['target'])}"
-                      f"\n  {r['text']}\n  main={p['type']} {p['cameo']} {p['trigger']!r} actor={p['actor']} "
-                      f"recip={p['recipient']}\n  all={p['all']}")
+            if r["split"] == "read" and args.errors in {"read", r["half"]} and (report_ := error_report(r, p)):
+                print(report_)
 
 
 if __name__ == "__main__":

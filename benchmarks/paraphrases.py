@@ -17,10 +17,9 @@ Run: ``.venv/bin/python benchmarks/paraphrases.py [--errors read] [--out FILE]``
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from events import NON_STATE, dev_half, predict, score
+from events import dev_half, error_report, predict, read_jsonl, score
 
 DATA = Path(__file__).resolve().parent / "plover_paraphrases"
 
@@ -30,19 +29,10 @@ def side_of(orig_id: str) -> str:
 
 
 def load(data: Path = DATA) -> list[dict]:
-    out = []
-    for path in sorted(data.glob("*.jsonl")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SystemExit(f"{path}:{n}: not JSON ({exc})") from exc
-            out.append({"id": rec["id"], "text": rec["text"], "type": rec["type"], "variant": rec["variant"],
-                        "source": set(rec.get("source") or []), "target": set(rec.get("target") or []),
-                        "trigger": None, "split": side_of(rec["orig"]), "half": rec["variant"]})
-    return out
+    return [{"id": rec["id"], "text": rec["text"], "type": rec["type"], "variant": rec["variant"],
+             "source": set(rec.get("source") or []), "target": set(rec.get("target") or []),
+             "trigger": None, "split": side_of(rec["orig"]), "half": rec["variant"]}
+            for path in sorted(data.glob("*.jsonl")) for rec in read_jsonl(path)]
 
 
 def main() -> None:
@@ -65,14 +55,8 @@ def main() -> None:
     print(text)
     if args.errors:
         for r, p in zip(records, preds):
-            if r["split"] != "read":
-                continue
-            bad_actor = r["source"] - NON_STATE and p["actor"] not in r["source"]
-            bad_recipient = r["target"] - NON_STATE and p["recipient"] not in r["target"]
-            if p["type"] != r["type"] or bad_actor or bad_recipient:
-                print(f"\n{r['id']} gold={r['type']} src={sorted(r['source'])} tgt={sorted(r['target'])}"
-                      f"\n  {r['text']}\n  main={p['type']} {p['cameo']} {p['trigger']!r} actor={p['actor']} "
-                      f"recip={p['recipient']}\n  all={p['all']}")
+            if r["split"] == "read" and (report_ := error_report(r, p)):
+                print(report_)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
 
