@@ -680,7 +680,8 @@ class EventsStage:
         protest by anyone else (143); a crowd's arson or clashes are a riot (145, PLOVER PROTEST riot: "violent
         protest"), also when the clause says they happened in protests, and their occupying a building a sit-in
         (141); a blockade (191) by a crowd obstructs passage (144); civilians rallying or marching (CAMEO codes
-        ``rally`` 150, a show of force) demonstrate (141)."""
+        ``rally`` 150, a show of force) demonstrate (141). The manner phrase too: an act done ``in protest`` is a
+        protest (140; a sanction stays a sanction), fire ``in a show of force`` a show of force (150)."""
         cameo = coding.cameo
         lemma = _vlemma(f.token)
         manner = _manner(f.token) if not f.is_noun else None
@@ -1091,8 +1092,10 @@ TRAVEL_VERBS = {"fly", "travel", "tour", "head", "arrive", "return", "jet"}
 def _main_ids(pairs: list[tuple[_Found, Event]]) -> list[str]:
     """The main event of each sentence: the event highest in the clause structure once framing verbs are set
     aside (``X said Y attacked Z`` → the attack); a governor of intent or refusal yields to the complement event
-    PLOVER codes by it (``refused to allow`` → the REJECT on ``allow``); ties go to events with an actor, then
-    to the one whose recipient is known, then to the verb over the noun, then to the earliest."""
+    PLOVER codes by it (``refused to allow`` → the REJECT on ``allow``), a trip to its purpose (``flew to
+    Washington to seek a loan``); the clause of a warning that is itself the threat ranks below it; ties go to
+    events with an actor, then to the one whose recipient is known, then to the verb over the noun, then to the
+    earliest."""
     recoded = {f.token.i for f, e in pairs if e.type != f.coding.type}
     coded = {f.token.i for f, _ in pairs}
     # a warning that is itself the threat frames nothing: its clause's events rank below it
