@@ -261,6 +261,8 @@ NAMING_VERBS = {"call", "name", "dub", "term", "label", "style", "know", "nickna
 WARN_VERBS = {"warn", "caution"}
 _SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 _THREAT_MODALS = {"will", "would", "'ll", "wo", "shall", "could", "might", "may"}
+#: role nouns for the forces a warner commands
+_OWN_FORCES = {"troop", "troops", "force", "forces", "army", "police", "military", "soldier", "soldiers"}
 
 
 #: nouns of an armed attack one can ``come under``; ``fire`` only with a weapon word (``came under fire from critics``
@@ -352,7 +354,9 @@ def _threat_warning(tok: Token, coded_verbs: set[int]) -> bool:
         condition = {t.i for a in c.children if a.dep_ == "advcl" for t in a.subtree}
         own_uncoded = subj is not None and subj.lower_ in _SPEAKER_PRONOUNS and \
             not any(t.i in coded_verbs and t.i not in condition for t in c.subtree)
-        if addressed or conditional or passive or own_uncoded:
+        # the warner's own forces as subject (``the army chief warned that troops would crush …``)
+        own_forces = subj is not None and subj.lemma_.lower() in _OWN_FORCES
+        if addressed or conditional or passive or own_uncoded or own_forces:
             return True
     return False
 
@@ -688,12 +692,12 @@ class EventsStage:
         # ``halted grain sales in protest at export taxes``: an act done in protest is a protest; ``fired missiles
         # in a show of force`` a show of force
         # (a sanction in protest stays a sanction: ``recalled its ambassador in protest``)
-        if manner == "protest" and coding.type in {"COERCE", "REJECT", "CONCEDE", "AID", "COOPERATE"}:
+        if manner == "protest" and coding.type in {"COERCE", "REJECT", "CONCEDE", "COOPERATE"}:
             return self.lexicon.coding("140") or coding
         if manner == "force" and coding.type == "ASSAULT":
             return self.lexicon.coding("150") or coding
         if cameo[:3] not in {"144", "163", "191", "192"} and cameo not in RIOT_CODES and cameo[:2] != "15" and \
-                not (cameo == "170" and lemma in OBSTRUCT_VERBS):
+                not (cameo == "170" and lemma in OBSTRUCT_VERBS) and not (cameo == "040" and lemma in GATHER_VERBS):
             return coding
         state = self._state_actor(phrase, actors, mentions)
         new = None
@@ -704,7 +708,10 @@ class EventsStage:
         elif cameo[:2] == "15" and lemma in GATHER_VERBS and not f.is_noun and (
                 state is False or phrase is not None and phrase.lemma_.lower() in _CROWD_QUANTITIES):
             new = "141"
-        elif cameo == "163" and _vlemma(f.token) == "boycott" and state is False:
+        elif cameo == "040" and lemma in GATHER_VERBS and not f.is_noun and phrase is not None and (
+                phrase.lemma_.lower() in _CROWD_QUANTITIES or _crowd_head(phrase) is not None):
+            new = "141"  # ``hundreds of students gathered outside universities``: a crowd gathering demonstrates
+        elif cameo == "163" and lemma == "boycott" and state is False:
             new = "143"
         elif (cameo in RIOT_CODES or cameo == "192") and not f.is_noun:
             crowd = _crowd_head(phrase) is not None
