@@ -10,11 +10,11 @@ as real wire copy (secondary events, ethnic groups and movements as actors, capi
 nominalizations, reported speech). W5 and W6 hold one such hard sentence per CAMEO code of the 2021 table (the gold
 file is the CAMEO codebook's examples, about one per code); their writers gave the CAMEO code, and the type scored
 is that code's PLOVER type in the lexicon's table (CAMEO2PLOVER-2021 with the documented ``@plover`` overrides).
-W7/W8, W9/W10, W11/W12 and W13/W14 are four more pairs of per-code sets by other writers. W1, W3, W5, W7, W9, W11
-and W13 are **read** (errors may be read and fixed with general rules); W2, W4, W6, W8, W10, W12 and W14 are
-**blind** (aggregates only). Scoring is `benchmarks/events.py`'s.
+W7/W8 … W15/W16 are five more pairs of per-code sets by other writers. Odd sets (W1, W3, …, W15) are **read**
+(errors may be read and fixed with general rules); even sets (W2, W4, …, W16) are **blind** (aggregates only).
+Scoring is `benchmarks/events.py`'s.
 
-Run: ``.venv/bin/python benchmarks/fresh_events.py [--errors [W1|W3|W5|W7|W9|W11|W13]]``
+Run: ``.venv/bin/python benchmarks/fresh_events.py [--errors [W1|W3|W5|W7|W9|W11|W13|W15]]``
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from events import error_report, predict, read_jsonl, score
 DATA = Path(__file__).resolve().parent / "plover_fresh"
 SIDES = {"W1": "read", "W2": "blind", "W3": "read", "W4": "blind", "W5": "read", "W6": "blind", "W7": "read",
          "W8": "blind", "W9": "read", "W10": "blind", "W11": "read", "W12": "blind",
-         "W13": "read", "W14": "blind"}
+         "W13": "read", "W14": "blind", "W15": "read", "W16": "blind"}
 
 
 def _type_of(rec: dict) -> str | None:
@@ -59,7 +59,8 @@ def load(data: Path = DATA) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--errors", nargs="?", const="read", choices=["read", "W1", "W3", "W5", "W7", "W9", "W11", "W13"],
+    parser.add_argument("--errors", nargs="?", const="read",
+                        choices=["read", "W1", "W3", "W5", "W7", "W9", "W11", "W13", "W15"],
                         help="print the main-event errors of the read sets (or of one of them)")
     args = parser.parse_args()
     records = load(args.data)
