@@ -768,6 +768,8 @@ def test_events_particle_pattern_needs_the_verbs_particle(nlp):
 #: checking one general rule or lexicon entry (``benchmarks/RESULTS-events.md`` § Round 7); the scored PLOVER
 #: category of the main event
 ROUND7_CASES = [
+    # an act one is ready for is intended
+    ("Syria says it is ready for a withdrawal of its troops from neighboring Lebanon.", "AGREE"),
     # round 7m
     ("Burundi's opposition said they would call their supporters onto the streets if the president refused.",
      "THREATEN"),

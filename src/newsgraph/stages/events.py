@@ -334,6 +334,19 @@ def _manner(tok: Token) -> str | None:
     return None
 
 
+def _ready_for(noun: Token, plover_type: str) -> tuple[str, str] | None:
+    """``Syria says it is ready for a withdrawal of its troops``, ``ready for talks``: an act one is ready for is
+    intended (AGREE; a conflictual one THREATEN)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in {
+            "ready", "prepared", "willing", "eager", "open"} or any(c.dep_ == "neg" for c in noun.head.head.children):
+        return None
+    if plover_type in {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}:
+        return "THREATEN", "130"
+    if plover_type in {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"}:
+        return "AGREE", "030"
+    return None
+
+
 def _threat_warning(tok: Token, coded_verbs: set[int]) -> bool:
     """Is a warning the threat itself? Its clause must announce a future or possible act (will, would, could,
     may, might) and be a threat by its form: addressed to someone (``warned Ethiopia that it would pay a heavy
@@ -942,6 +955,8 @@ class EventsStage:
             recoded = recode(clause, coding.type) if clause is not None else None
             if recoded is None and not f.is_noun:
                 recoded = self._not_ruled_out(f.token)
+            if recoded is None and f.is_noun:
+                recoded = _ready_for(f.token, coding.type)
             if recoded is not None:
                 coding = self.lexicon.coding(recoded[1]) or coding
                 if recoded[0] == "REQUEST":
