@@ -10,7 +10,11 @@ than the action named (CAMEO 03 intent, 10 demand, 12 reject, 13 threaten):
 - a protest stated in words (``protested that …``) → ACCUSE;
 - pressure on someone to act (``pressured workers to cancel the strike``) → REQUEST to them;
 - an action a speaker says someone else must or should take (``Russia said Sudan must return the
-  helicopter``) → REQUEST by the speaker to that someone.
+  helicopter``), or insists they take → REQUEST by the speaker to that someone;
+- intent also from intent nouns (``its readiness to``, ``took an oath to``), from a speaker's own could/may/would
+  (``said it could cut off electricity``), from a subject the speaker owns (``his government``) or an agentless
+  passive under the speech verb; a negated intent (``has no plans to ease``, ``unable to reach``) refuses, and a
+  refusal announced as a warning threatens; an agentless conflictual act a warning announces is a threat.
 """
 
 from __future__ import annotations

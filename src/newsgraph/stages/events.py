@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from ..events.countries import opposed, phrase_country, sentence_countries
 from ..events.lexicon import Coding, Lexicon, control_subjects, quad_class, to_infinitive
 from ..events.modality import ALLEGE_VERBS, DENY_VERBS, PREDICT_VERBS, REPORT_VERBS, modality, subject_of
-from ..events.plover import INTENT_HEADS, REFUSE_HEADS, recode, speech_head
+from ..events.plover import INTENT_HEADS, REFUSE_HEADS, SPEAKER_PRONOUNS, recode, speech_head
 from ..kb import countries as kb_countries
 from ..model import Entity, Event, Timex, Trigger
 from . import docdata
@@ -259,7 +259,6 @@ DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "report", "declarati
 NAMING_VERBS = {"call", "name", "dub", "term", "label", "style", "know", "nickname"}
 #: verbs of warning: with the speaker's own future act as complement they state a threat (CAMEO 13)
 WARN_VERBS = {"warn", "caution"}
-_SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 _THREAT_MODALS = {"will", "would", "'ll", "wo", "shall", "could", "might", "may"}
 #: role nouns for the forces a warner commands
 _OWN_FORCES = {"troop", "troops", "force", "forces", "army", "police", "military", "soldier", "soldiers"}
@@ -365,7 +364,7 @@ def _threat_warning(tok: Token, coded_verbs: set[int]) -> bool:
         passive = any(a.dep_ == "auxpass" for a in c.children) and not any(a.dep_ == "agent" for a in c.children)
         # (an act in its condition, ``if attacked``, is not the announced one)
         condition = {t.i for a in c.children if a.dep_ == "advcl" for t in a.subtree}
-        own_uncoded = subj is not None and subj.lower_ in _SPEAKER_PRONOUNS and \
+        own_uncoded = subj is not None and subj.lower_ in SPEAKER_PRONOUNS and \
             not any(t.i in coded_verbs and t.i not in condition for t in c.subtree)
         # the warner's own forces as subject (``the army chief warned that troops would crush …``)
         own_forces = subj is not None and subj.lemma_.lower() in _OWN_FORCES
