@@ -139,11 +139,10 @@ class Lexicon:
         if found is None:
             return None
         entry, is_noun = found
-        right = _right_words(token)
         # a passive verb's subject reads as its object, for the verb's own and curated patterns only (a CAMEO
         # block pattern borrowed from a synonym is a looser guess: ``send * peacekeepers`` must not code
         # ``peacekeepers were shipped out``)
-        passive = _right_words(token, passive=True) if _passive_object(token) else None
+        right, passive = _right_words(token)
         left = _left_words(token)
         best: tuple[float, str | None] | None = None
         # curated blocks first: on a tie the first match wins, and our entries overrule CAMEO's (``rule * out``
@@ -154,21 +153,19 @@ class Lexicon:
         for block in entry["blocks"]:
             if block.startswith("ovr:"):
                 continue
-            else:
-                # a CAMEO block shares its patterns among its verbs, but a pattern of particles and idiom words
-                # written for another verb is too loose to share (``take * part`` must not code ``captured
-                # part of``), and so is one with words before the verb only (``military advance`` must not
-                # code ``military policies are still continuing``)
-                # ... nor one whose code's root differs from the borrowing verb's own default (``clear * &town``,
-                # 174, must not code ``approved setting up a research center``; ``attack * &suspect``, 112, must
-                # not code ``struck a suspected weapons supply``)
-                key = (block, lemma)
-                if key not in self._shared:
-                    root = (entry["code"] or "")[:2]
-                    self._shared[key] = [p for p in self.blocks[block] if p["verb"] in {lemma, ""}
-                                         or (p["post"] and not set(p["pre"] + p["post"]) <= _LOOSE_WORDS
-                                             and (not root or not p["code"] or p["code"][:2] == root))]
-                patterns.extend(self._shared[key])
+            # a CAMEO block shares its patterns among its verbs, but a pattern of particles and idiom words written
+            # for another verb is too loose to share (``take * part`` must not code ``captured part of``), and so is
+            # one with words before the verb only (``military advance`` must not code ``military policies are still
+            # continuing``), or one whose code's root differs from the borrowing verb's own default (``clear *
+            # &town``, 174, must not code ``approved setting up a research center``; ``attack * &suspect``, 112,
+            # must not code ``struck a suspected weapons supply``)
+            key = (block, lemma)
+            if key not in self._shared:
+                root = (entry["code"] or "")[:2]
+                self._shared[key] = [p for p in self.blocks[block] if p["verb"] in {lemma, ""}
+                                     or (p["post"] and not set(p["pre"] + p["post"]) <= _LOOSE_WORDS
+                                         and (not root or not p["code"] or p["code"][:2] == root))]
+            patterns.extend(self._shared[key])
         # words present on each side: a pattern with a word absent there cannot match (most patterns of a
         # block fail this set test, which is much cheaper than the ordered match)
         right_set = {w for pair in right for w in pair}
@@ -311,16 +308,21 @@ def _passive_object(token: Token) -> list[Token]:
 _HEDGE_ADJECTIVES = {"suspected", "alleged", "reported", "purported", "presumed", "so-called", "apparent"}
 
 
-def _right_words(token: Token, passive: bool = False) -> list[tuple[str, str]]:
-    """Words of the trigger's phrase after it; with ``passive``, a passive verb's subject phrase first."""
+def _words(toks: list[Token]) -> list[tuple[str, str]]:
+    return [(t.lower_, t.lemma_.lower()) for t in toks[:_RIGHT_WINDOW]]
+
+
+def _right_words(token: Token) -> tuple[list[tuple[str, str]], list[tuple[str, str]] | None]:
+    """Words of the trigger's phrase after it, and for a passive verb the same words with its subject phrase read
+    as the object (None for an active verb)."""
     toks = sorted((t for t in _phrase_tokens(token) if t.i > token.i and not (
         t.dep_ == "amod" and t.lower_ in _HEDGE_ADJECTIVES)), key=lambda t: t.i)
-    subject = _passive_object(token) if passive else []
-    if subject:
-        # particles first (``the paper was shut down`` reads as ``shut down the paper``), then the object
-        particles = [t for t in toks if t.dep_ == "prt"]
-        toks = particles + subject + [t for t in toks if t.dep_ != "prt"]
-    return [(t.lower_, t.lemma_.lower()) for t in toks[:_RIGHT_WINDOW]]
+    subject = _passive_object(token)
+    if not subject:
+        return _words(toks), None
+    # particles first (``the paper was shut down`` reads as ``shut down the paper``), then the object
+    particles = [t for t in toks if t.dep_ == "prt"]
+    return _words(toks), _words(particles + subject + [t for t in toks if t.dep_ != "prt"])
 
 
 def _left_words(token: Token) -> list[tuple[str, str]]:
