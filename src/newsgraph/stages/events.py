@@ -113,6 +113,8 @@ class _Found:
     agentless: bool = False
     #: each actor's place among the conjoined actors (``Saudi Arabia and Iran``): the first one's event is main
     actor_order: dict = field(default_factory=dict)
+    #: the attack noun a ``came under …`` trigger comes under (``_under_attack``), else None
+    attack: Token | None = None
 
 
 class _Mentions:
@@ -600,8 +602,8 @@ class EventsStage:
                 out.append(subject_of(head.head.head))
             out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
                     and c.ent_type_ in {"NORP", "GPE", "ORG"}]
-        elif (attack := _under_attack(tok)) is not None:
-            out += _attackers(tok, attack)  # the subject is the target (``_recipient_tokens``)
+        elif f.attack is not None:
+            out += _attackers(tok, f.attack)  # the subject is the target (``_recipient_tokens``)
             if not out:
                 f.agentless = True
         else:
@@ -624,8 +626,7 @@ class EventsStage:
         if not f.is_noun and f.coding.cameo[:2] in {"06", "07"} or f.coding.cameo[:3] == "084":
             out.extend(p for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
                        for p in c.children if p.dep_ == "pobj")
-        attack = _under_attack(tok)
-        if attack is not None:  # ``the camps came under fire``: the subject is attacked
+        if f.attack is not None:  # ``the camps came under fire``: the subject is attacked
             out.extend(c for c in tok.children if c.dep_ == "nsubj")
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         # the subject of an object-control infinitive is the verb's object (``allowed IAEA inspectors to visit``)
@@ -836,9 +837,9 @@ class EventsStage:
                 continue
             if not code[1] and coding.type == "REQUEST" and _under_pressure(token):
                 continue
-            found.append(_Found(token=token, coding=coding, is_noun=code[1], pattern=code[2]))
+            found.append(_Found(token=token, coding=coding, is_noun=code[1], pattern=code[2], attack=attack))
         # the attack one comes under is the verb's event, not one of its own
-        consumed = {a.i for f in found if (a := _under_attack(f.token)) is not None}
+        consumed = {f.attack.i for f in found if f.attack is not None}
         found = [f for f in found if f.token.i not in consumed]
         nouns = {f.token.i for f in found if f.is_noun}
         verbs = {f.token.i for f in found if not f.is_noun}
