@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import to_infinitive
 from .modality import REPORT_VERBS
 
 COOPERATIVE = {"AGREE", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
@@ -50,7 +51,7 @@ def _governors(tok: Token) -> list[Token]:
     t = tok
     for _ in range(3):
         # an infinitive parsed as an adverbial clause under an intent verb (``have sworn to fight``)
-        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        to_inf = to_infinitive(t)
         # (not a purpose clause of a verb with its own object: ``refused food to protest``)
         infinitive = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_HEADS | REFUSE_HEADS and to_inf and \
             not any(o.dep_ == "dobj" for o in t.head.children)
@@ -63,8 +64,7 @@ def _governors(tok: Token) -> list[Token]:
             t = t.head
             continue
         # ``its readiness to [impose]``: an infinitive of an intent noun (the noun then governs as its verb)
-        noun_intent = t.dep_ == "acl" and t.head.lemma_.lower() in INTENT_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        noun_intent = t.dep_ == "acl" and t.head.lemma_.lower() in INTENT_NOUNS and to_inf
         if (t.dep_ not in {"xcomp", "ccomp"} and not infinitive and not noun_intent) or t.head.i == t.i:
             break
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH:
@@ -92,6 +92,12 @@ def _negated(tok: Token) -> bool:
                for t in [tok] + _governors(tok) for c in t.children)
 
 
+def conditional(tok: Token) -> bool:
+    """Has the clause an ``if`` or ``unless`` condition (``would be shut down if they published``)?"""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in tok.children)
+
+
 def speech_head(tok: Token) -> Token | None:
     """The speech verb whose complement the trigger's clause is (``said [that Sudan must return]``)."""
     t = tok
@@ -112,7 +118,7 @@ def _pressure(tok: Token) -> bool:
     """``pressure X to do``: a pressure verb with an object and a to-infinitive."""
     return tok.lemma_.lower() in PRESSURE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
         c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"}
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+        and to_infinitive(c) for c in tok.children)
 
 
 def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
@@ -158,11 +164,9 @@ def recode(tok: Token, plover_type: str) -> tuple[str, str] | None:
         return "REQUEST", "100"
     # a conflictual action on a condition (``may halt mediation if cooperation founders``, ``will withdraw
     # unless``): a threat
-    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                                for m in c.children) for c in tok.children)
-    if plover_type in CONFLICT and conditional and aux & (FUTURE | {"would", "may", "might", "could"}):
+    if plover_type in CONFLICT and conditional(tok) and aux & (FUTURE | SPEAKER_MODALS):
         return "THREATEN", "130"
-    if aux & DEMAND_MODALS and speech_head(tok) is not None:
+    if aux & DEMAND_MODALS and head is not None:
         return "REQUEST", "100"
     # ``X said it would …``, ``X warned it could cut ties``: reported intent only with a pronoun subject standing
     # for the speaker

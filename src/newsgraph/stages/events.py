@@ -33,7 +33,18 @@ from spacy.tokens import Doc, Token
 from ..events.countries import opposed, phrase_country, sentence_countries
 from ..events.lexicon import Coding, Lexicon, control_subjects, quad_class, to_infinitive
 from ..events.modality import ALLEGE_VERBS, DENY_VERBS, PREDICT_VERBS, REPORT_VERBS, modality, subject_of
-from ..events.plover import INTENT_HEADS, REFUSE_HEADS, SPEAKER_PRONOUNS, recode, speech_head
+from ..events.plover import (
+    CONFLICT,
+    COOPERATIVE,
+    FUTURE,
+    INTENT_HEADS,
+    REFUSE_HEADS,
+    SPEAKER_MODALS,
+    SPEAKER_PRONOUNS,
+    conditional,
+    recode,
+    speech_head,
+)
 from ..kb import countries as kb_countries
 from ..model import Entity, Event, Timex, Trigger
 from . import docdata
@@ -261,7 +272,6 @@ DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "report", "declarati
 NAMING_VERBS = {"call", "name", "dub", "term", "label", "style", "know", "nickname"}
 #: verbs of warning: with the speaker's own future act as complement they state a threat (CAMEO 13)
 WARN_VERBS = {"warn", "caution"}
-_THREAT_MODALS = {"will", "would", "'ll", "wo", "shall", "could", "might", "may"}
 #: role nouns for the forces a warner commands
 _OWN_FORCES = {"troop", "troops", "force", "forces", "army", "police", "military", "soldier", "soldiers"}
 
@@ -341,9 +351,9 @@ def _ready_for(noun: Token, plover_type: str) -> tuple[str, str] | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in {
             "ready", "prepared", "willing", "eager", "open"} or any(c.dep_ == "neg" for c in noun.head.head.children):
         return None
-    if plover_type in {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}:
+    if plover_type in CONFLICT:
         return "THREATEN", "130"
-    if plover_type in {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"}:
+    if plover_type in COOPERATIVE - {"AGREE"}:
         return "AGREE", "030"
     return None
 
@@ -358,11 +368,9 @@ def _threat_warning(tok: Token, coded_verbs: set[int]) -> bool:
     for c in tok.children:
         if c.dep_ != "ccomp" or c.pos_ not in {"VERB", "AUX"}:
             continue
-        if not any(a.dep_ == "aux" and a.lower_ in _THREAT_MODALS for a in c.children):
+        if not any(a.dep_ == "aux" and a.lower_ in FUTURE | SPEAKER_MODALS for a in c.children):
             continue
         subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
-        conditional = any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                                     for m in a.children) for a in c.children)
         passive = any(a.dep_ == "auxpass" for a in c.children) and not any(a.dep_ == "agent" for a in c.children)
         # (an act in its condition, ``if attacked``, is not the announced one)
         condition = {t.i for a in c.children if a.dep_ == "advcl" for t in a.subtree}
@@ -370,7 +378,7 @@ def _threat_warning(tok: Token, coded_verbs: set[int]) -> bool:
             not any(t.i in coded_verbs and t.i not in condition for t in c.subtree)
         # the warner's own forces as subject (``the army chief warned that troops would crush …``)
         own_forces = subj is not None and subj.lemma_.lower() in _OWN_FORCES
-        if addressed or conditional or passive or own_uncoded or own_forces:
+        if addressed or conditional(c) or passive or own_uncoded or own_forces:
             return True
     return False
 
