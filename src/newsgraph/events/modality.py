@@ -28,10 +28,12 @@ REPORT_NOUNS = {"report": "reported", "statement": "reported", "announcement": "
                 "allegation": "alleged", "claim": "alleged", "accusation": "alleged", "charge": "alleged",
                 "rumor": "alleged", "rumour": "alleged", "speculation": "predicted", "suspicion": "alleged",
                 "fear": "predicted", "expectation": "predicted", "prospect": "predicted", "warning": "predicted",
-                "plan": "planned", "denial": "denied", "readiness": "planned", "willingness": "planned",
-                "offer": "planned", "pledge": "planned", "promise": "planned", "vow": "planned", "oath": "planned",
-                "commitment": "planned", "intention": "planned", "decision": "planned", "refusal": "negated", "threat": "predicted", "possibility": "hypothetical",
-                "risk": "predicted"}
+                "plan": "planned", "denial": "denied", "threat": "predicted", "possibility": "hypothetical",
+                "risk": "predicted",
+                # nouns of intent (``its readiness to impose``) and of refusal
+                "readiness": "planned", "willingness": "planned", "offer": "planned", "pledge": "planned",
+                "promise": "planned", "vow": "planned", "oath": "planned", "commitment": "planned",
+                "intention": "planned", "decision": "planned", "refusal": "negated"}
 PREDICT_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
 PLAN_MODALS = {"will", "shall", "'ll", "wo"}
 HEDGES = {"likely", "possibly", "probably", "perhaps", "reportedly", "allegedly", "potentially", "maybe",
