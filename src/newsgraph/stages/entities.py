@@ -238,6 +238,12 @@ class _Quote:
 
 
 # --------------------------------------------------------------------------------------------------- the stage
+def _sizable_place(text: str, min_population: int) -> bool:
+    """Is ``text`` a region's name or a city's of at least ``min_population`` people?"""
+    return regions.region_country(text) is not None or any(
+        c.population >= min_population for c in places.candidates(text))
+
+
 class EntitiesStage:
     def __init__(self, nlp: Language) -> None:
         self.countries = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -297,7 +303,7 @@ class EntitiesStage:
             text = doc[start:end].text
             if text.lower() in _NOT_PLACE_WORDS or (end < len(doc) and doc[end].tag_ == "POS"):
                 continue
-            if regions.region_country(text) or any(c.population >= 100_000 for c in places.candidates(text)):
+            if _sizable_place(text, 100_000):
                 found.append(_Cand(start, end, 4, "LOC"))
         return found
 
@@ -515,8 +521,7 @@ class _Resolver:
         if after_prep and span.end < len(doc) and doc[span.end].tag_ == "POS":
             return False
         big = 1_000_000 if label == "PERSON" else 100_000  # a person's name may be a town's; a capital's rarely
-        if regions.region_country(text) is None and countries.by_capital(text) is None and not any(
-                c.population >= big for c in places.candidates(text)):
+        if countries.by_capital(text) is None and not _sizable_place(text, big):
             return False
         key = kb.normalize(text)
         if any(g.type == "person" and key in g.tokens for g in self.groups.values()):
